@@ -80,6 +80,7 @@ struct XmppSettings {
 struct NodeSettings {
   std::string name = "primary";  // "primary" or "secondary"
   std::string host;              // this node's host as SystemInfo reports it; default: hostname
+  std::string primary_host;      // on a secondary node: the primary's host, for SystemInfo
 };
 
 struct MetricsSettings {

@@ -30,6 +30,7 @@ struct ApiRequest {
   std::map<std::string, std::string> query;  // decoded; a repeated key keeps the last value
   std::string body;
   std::string authorization;                 // raw Authorization header, may be empty
+  std::string host;                          // Host header as sent (for absolute Location headers)
   std::string remote_address;                // peer IP, for throttling and logs
   std::optional<Principal> principal;        // set by the dispatcher after authentication
   std::vector<std::string> path_params;      // set by the router: the {..} segments, in order
@@ -41,5 +42,13 @@ struct ApiResponse {
   std::string content_type = "application/xml";
   std::vector<std::pair<std::string, std::string>> headers;  // extra headers (Location, Allow...)
 };
+
+// 200 (or `status`) with an XML body: the common success response.
+inline ApiResponse xml_response(std::string body, int status = 200) {
+  ApiResponse response;
+  response.status = status;
+  response.body = std::move(body);
+  return response;
+}
 
 }  // namespace fgw::http
