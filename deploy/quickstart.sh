@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Sets everything up and runs the gateway in sandbox mode: installs the Debian packages, builds,
+# (re)starts finesse-gw in the background with the sandbox config and demo directory, waits until
+# it answers, and prints the URLs and the demo credentials.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CONFIG=deploy/sandbox/finesse-gw.toml
+RUN_DIR=var/sandbox
+PID_FILE=$RUN_DIR/finesse-gw.pid
+LOG_FILE=$RUN_DIR/finesse-gw.log
+BUILD_DIR=build/release
+
+deploy/install-deps.sh
+cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release -DFGW_BUILD_TESTS=OFF >/dev/null
+cmake --build "$BUILD_DIR" --target finesse-gw -j"$(nproc)"
+
+mkdir -p "$RUN_DIR"
+if [ -f "$PID_FILE" ] && kill -0 "$(cat "$PID_FILE")" 2>/dev/null; then
+  echo "quickstart: stopping the running sandbox gateway (pid $(cat "$PID_FILE"))"
+  kill "$(cat "$PID_FILE")"
+  for _ in $(seq 50); do kill -0 "$(cat "$PID_FILE")" 2>/dev/null || break; sleep 0.1; done
+fi
+"$BUILD_DIR/gateway/daemon/finesse-gw" --check-config --config "$CONFIG"
+nohup "$BUILD_DIR/gateway/daemon/finesse-gw" --config "$CONFIG" >"$LOG_FILE" 2>&1 &
+echo $! >"$PID_FILE"
+
+for _ in $(seq 100); do
+  if curl -fsS http://127.0.0.1:8082/health >/dev/null 2>&1; then break; fi
+  if ! kill -0 "$(cat "$PID_FILE")" 2>/dev/null; then
+    echo "quickstart: finesse-gw exited; its log:" >&2
+    cat "$LOG_FILE" >&2
+    exit 1
+  fi
+  sleep 0.1
+done
+
+cat <<MSG
+
+finesse-gw is running in sandbox mode (pid $(cat "$PID_FILE"), log $LOG_FILE).
+
+  Desktop API:        http://127.0.0.1:8082/finesse/api/
+  Configuration API:  http://127.0.0.1:8082/finesseconfig/api/
+  Health:             http://127.0.0.1:8082/health
+
+Demo credentials (Basic auth; id or login name):
+  administrator  admin / adminpw          (configuration APIs, any User)
+  supervisor     supervisor1 / supervisor1pw   (id 2001, supervises teams 1 and 2)
+  agents         agent1 / agent1pw (1001), agent2 / agent2pw (1002), agent3 / agent3pw (1003)
+
+Try:
+  curl -u admin:adminpw 'http://127.0.0.1:8082/finesseconfig/api/ReasonCodes?category=NOT_READY'
+  curl -u agent1:agent1pw http://127.0.0.1:8082/finesse/api/User/1001
+
+Stop it with: kill \$(cat $PID_FILE)
+MSG

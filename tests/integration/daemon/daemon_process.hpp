@@ -1,0 +1,64 @@
+#pragma once
+// Runs the real finesse-gw binary (FGW_DAEMON_BINARY) as a child process with a config written to
+// a temporary directory, and talks to it over loopback TCP. Black-box: only the contract is used.
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <thread>
+
+namespace fgw::testing {
+
+struct HttpReply {
+  int status = 0;
+  std::string head;  // status line and headers
+  std::string body;
+  std::string header(const std::string& name) const;
+};
+
+// Sends raw bytes to 127.0.0.1:port and reads one response (by Content-Length, or until close).
+HttpReply raw_http(uint16_t port, const std::string& request_bytes);
+
+// A GET/PUT/POST/DELETE with optional Basic credentials ("user:password") and XML body.
+HttpReply http_call(uint16_t port, const std::string& method, const std::string& target,
+                    const std::string& credentials = "", const std::string& body = "");
+
+// A TCP port that was free a moment ago.
+uint16_t free_port();
+
+struct CommandResult {
+  int exit_code;
+  std::string output;  // stdout and stderr together
+};
+CommandResult run_command(const std::string& command);
+
+class DaemonProcess {
+ public:
+  // Writes finesse-gw.toml into `dir` (with `extra_toml` appended) and the test directory file.
+  DaemonProcess(std::filesystem::path dir, std::string extra_toml = "");
+  ~DaemonProcess();
+
+  void start();                      // starts and waits until /health answers
+  int stop(int signal = SIGTERM);    // returns the exit status
+  uint16_t port() const { return port_; }
+  const std::filesystem::path& config_path() const { return config_path_; }
+  std::string log() const;
+
+ private:
+  std::filesystem::path dir_;
+  std::filesystem::path config_path_;
+  uint16_t port_;
+  pid_t pid_ = -1;
+};
+
+}  // namespace fgw::testing
