@@ -1,6 +1,8 @@
 -- wrk script: Basic auth header from AUTH (base64 of user:password), and an optional fixed rate.
 -- RATE (requests/s in total) is spread over CONNECTIONS; wrk's delay() spaces each connection's
 -- requests, so latency percentiles are measured at that offered load, not at saturation.
+-- wrk truncates delay() to whole milliseconds, so run.sh picks CONNECTIONS to make the interval
+-- a few milliseconds long.
 local auth = os.getenv("AUTH")
 local rate = tonumber(os.getenv("RATE") or "0")
 local connections = tonumber(os.getenv("CONNECTIONS") or "1")
@@ -9,7 +11,7 @@ wrk.headers["Authorization"] = "Basic " .. auth
 wrk.headers["Accept"] = "application/xml"
 
 if rate > 0 then
-  local interval_ms = 1000.0 * connections / rate
+  local interval_ms = math.floor(1000.0 * connections / rate + 0.5)
   function delay()
     return interval_ms
   end
