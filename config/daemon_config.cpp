@@ -41,7 +41,6 @@ void read_http(TomlTableReader& t, HttpSettings& http) {
   if (auto v = t.integer("read_timeout_ms", 10, 3'600'000)) limits.read_timeout = milliseconds(*v);
   if (auto v = t.integer("idle_timeout_ms", 10, 86'400'000)) limits.idle_timeout = milliseconds(*v);
   if (auto v = t.integer("max_connections", 1, 1'000'000)) limits.max_connections = static_cast<size_t>(*v);
-  if (auto v = t.integer("max_pipelined", 1, 1024)) limits.max_pipelined = static_cast<size_t>(*v);
   if (auto tls = t.table("tls")) {
     http.tls.enabled = tls->boolean("enabled").value_or(true);
     http.tls.cert_path = tls->string("cert").value_or("");

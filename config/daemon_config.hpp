@@ -26,7 +26,8 @@ struct HttpLimits {
   std::chrono::milliseconds read_timeout{10'000};  // a request must arrive in full within this
   std::chrono::milliseconds idle_timeout{60'000};  // keep-alive connection with no request
   size_t max_connections = 1024;           // further connections get 503 and are closed
-  size_t max_pipelined = 16;               // requests read ahead of their responses
+  // No pipelining limit is needed: the server reads a request only after answering the one before,
+  // so a connection buffers at most one header block plus one read ahead.
 };
 
 struct TlsSettings {
