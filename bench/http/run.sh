@@ -72,25 +72,25 @@ chmod -R a+rX "$WORK"   # nginx workers drop root and must read the files
 nginx -c "$WORK/nginx.conf" -p "$WORK"
 sleep 0.3
 
+g++ -O2 -std=c++20 bench/http/paced_get.cpp -o "$WORK/paced_get"
+
 b64() { printf '%s' "$1" | base64 -w0; }
-run_wrk() {  # url auth rate [connections] -> "rps p50 p99 errors non2xx"
-  local connections=${4:-$CONNECTIONS}
-  AUTH=$(b64 "$2") RATE=$3 CONNECTIONS=$connections \
-    wrk -t"$THREADS" -c"$connections" -d"${DURATION}s" -s bench/http/auth_and_rate.lua "$1" |
+run_wrk() {  # url auth -> "rps p50 p99 errors non2xx"
+  AUTH=$(b64 "$2") wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" -s bench/http/wrk_auth.lua "$1" |
     sed -n 's/^RESULT rps=\([0-9.]*\) p50_ms=\([0-9.]*\) p99_ms=\([0-9.]*\) errors=\([0-9]*\) non2xx=\([0-9]*\)/\1 \2 \3 \4 \5/p'
 }
 
 printf '%-55s %10s %9s %9s %8s %8s\n' "target" "req/s" "p50 ms" "p99 ms" "errors" "non-2xx"
 bench_pair() {  # name gw_path nginx_path auth
-  read -r g_rps g_p50 g_p99 g_err g_bad < <(run_wrk "http://127.0.0.1:$GW_PORT$2" "$4" 0)
-  read -r n_rps n_p50 n_p99 n_err n_bad < <(run_wrk "http://127.0.0.1:$NGINX_PORT$3" "$4" 0)
+  read -r g_rps g_p50 g_p99 g_err g_bad < <(run_wrk "http://127.0.0.1:$GW_PORT$2" "$4")
+  read -r n_rps n_p50 n_p99 n_err n_bad < <(run_wrk "http://127.0.0.1:$NGINX_PORT$3" "$4")
   local half=$((${g_rps%.*} / 2))
-  # One request every 4 ms per connection (wrk's delay() has millisecond resolution).
-  local paced_connections=$(( (half * 4 + 999) / 1000 ))
-  read -r h_rps h_p50 h_p99 h_err h_bad < <(run_wrk "http://127.0.0.1:$GW_PORT$2" "$4" "$half" "$paced_connections")
+  # Open-loop at half the peak, latency from each request's scheduled send time (paced_get.cpp).
+  read -r h_rps h_p50 h_p99 h_max h_err < <("$WORK/paced_get" 127.0.0.1 "$GW_PORT" "$2" "$(b64 "$4")" "$half" "$CONNECTIONS" "$DURATION" |
+    sed -n 's/^RESULT rps=\([0-9.]*\) p50_ms=\([0-9.]*\) p99_ms=\([0-9.]*\) max_ms=\([0-9.]*\) errors=\([0-9]*\)/\1 \2 \3 \4 \5/p')
   printf '%-55s %10s %9s %9s %8s %8s\n' "finesse-gw $1" "$g_rps" "$g_p50" "$g_p99" "$g_err" "$g_bad"
   printf '%-55s %10s %9s %9s %8s %8s\n' "nginx, same bytes" "$n_rps" "$n_p50" "$n_p99" "$n_err" "$n_bad"
-  printf '%-55s %10s %9s %9s %8s %8s\n' "finesse-gw at half peak ($half req/s offered, $paced_connections conns)" "$h_rps" "$h_p50" "$h_p99" "$h_err" "$h_bad"
+  printf '%-55s %10s %9s %9s %8s %8s\n' "finesse-gw paced at half peak ($half req/s)" "$h_rps" "$h_p50" "$h_p99" "$h_err" "-"
   awk -v g="$g_rps" -v n="$n_rps" -v name="$1" 'BEGIN { printf "RATIO %s finesse-gw/nginx = %.2f\n\n", name, g / n }'
 }
 bench_pair "GET /finesse/api/User/1001" "/finesse/api/User/1001" "/finesse/api/User/1001" "$AGENT"
