@@ -7,11 +7,9 @@
 
 namespace fgw::api {
 
-namespace {
 bool iequals(std::string_view a, std::string_view b) {
   return a.size() == b.size() && strncasecmp(a.data(), b.data(), a.size()) == 0;
 }
-}  // namespace
 
 pugi::xml_document parse_body(const std::string& body, std::string_view expected_root) {
   pugi::xml_document doc;

@@ -27,6 +27,9 @@ std::optional<std::string> last_child_text(pugi::xml_node parent, std::string_vi
 // Parses a whole decimal integer in [min, max]; nullopt for anything else (sign, spaces, junk).
 std::optional<long long> parse_integer(std::string_view text, long long min, long long max);
 
+// ASCII case-insensitive equality, the comparison every element-name rule here uses.
+bool iequals(std::string_view a, std::string_view b);
+
 // "true"/"false" (case-insensitive); nullopt otherwise.
 std::optional<bool> parse_boolean(std::string_view text);
 
