@@ -89,7 +89,8 @@ INSTANTIATE_TEST_SUITE_P(
                       BadConfigCase{"[node]\nname = \"tertiary\"", "node.name: must be"},
                       BadConfigCase{"[store]\npath = \"\"", "store.path: must not be empty"},
                       BadConfigCase{"[log]\nlevel = \"loud\"", "log.level: must be one of"},
-                      BadConfigCase{"[http\nlisten=1", "test.toml:1"}));
+                      BadConfigCase{"[http\nlisten=1", "test.toml:1"}),
+    [](const auto& info) { return "case" + std::to_string(info.index); });
 
 TEST(DaemonConfig, UnknownKeysWarnWithoutFailing) {
   // Later releases add keys; an older daemon must still start with a newer config.

@@ -94,4 +94,5 @@ INSTANTIATE_TEST_SUITE_P(
         BadDirectoryCase{"[[user]]\nid = \"1\"\npassword = \"x\"\n[[user]]\nid = \"1\"\npassword = \"y\"",
                          "user[1].id: duplicate"},
         BadDirectoryCase{"[[user]]\nid = \"1\"\npassword = \"x\"\npasword = \"typo\"", "user[0].pasword: unknown key"},
-        BadDirectoryCase{"[[user]]\nid = \"1\"\npassword_hash = \"plain\"", "user[0].password_hash: expected"}));
+        BadDirectoryCase{"[[user]]\nid = \"1\"\npassword_hash = \"plain\"", "user[0].password_hash: expected"}),
+    [](const auto& info) { return "case" + std::to_string(info.index); });
