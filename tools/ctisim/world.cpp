@@ -1,0 +1,394 @@
+#include "tools/ctisim/world.hpp"
+
+#include <algorithm>
+
+namespace fgw::ctisim {
+
+namespace {
+using cti::AgentState;
+using cti::EventCause;
+using cti::LocalConnectionState;
+
+// Call IDs start here so that they never look like a directory extension in logs.
+constexpr std::uint32_t kFirstCallId = 100001;
+
+bool is_live(const Party& party) { return party.state != LocalConnectionState::Null; }
+
+// A connection in which the agent is busy at its phone: off hook, dialling, talking or failed.
+bool occupies_agent(const Party& party) {
+  return party.state == LocalConnectionState::Connect ||
+         party.state == LocalConnectionState::Initiate || party.state == LocalConnectionState::Fail;
+}
+
+bool ready_like(AgentState state) {
+  return state == AgentState::Available || state == AgentState::WorkReady;
+}
+}  // namespace
+
+Party* Call::find_party(const std::string& device) {
+  auto it = std::find_if(parties.begin(), parties.end(),
+                         [&](const Party& p) { return p.device == device; });
+  return it == parties.end() ? nullptr : &*it;
+}
+
+const Party* Call::find_party(const std::string& device) const {
+  return const_cast<Call*>(this)->find_party(device);
+}
+
+World::World(const config::Directory& directory, WorldOptions options)
+    : options_(options),
+      dial_plan_(directory),
+      events_(options.peripheral_id, dial_plan_),
+      directory_(directory),
+      next_call_id_(kFirstCallId) {
+  for (const auto& user : directory.users()) {
+    if (!user.agent && !user.supervisor) continue;
+    Agent agent;
+    agent.id = user.id;
+    agent.login_name = user.login_name;
+    agent.team_id = user.team_id;
+    agent.supervises = user.supervises;
+    agent.supervisor = user.supervisor;
+    agents_.emplace(user.id, std::move(agent));
+  }
+}
+
+Agent* World::agent_by_id(const std::string& id) {
+  auto it = agents_.find(id);
+  return it == agents_.end() ? nullptr : &it->second;
+}
+
+Agent* World::agent_on_extension(const std::string& extension) {
+  for (auto& [id, agent] : agents_) {
+    if (agent.signed_in && agent.extension == extension) return &agent;
+  }
+  return nullptr;
+}
+
+Call* World::find_call(std::uint32_t id) {
+  auto it = calls_.find(id);
+  return it == calls_.end() ? nullptr : &it->second;
+}
+
+World::PartyKind World::kind_of(const std::string& device) {
+  return agent_on_extension(device) ? PartyKind::Agent : PartyKind::Outside;
+}
+
+Call& World::new_call(cti::CallType type, const std::string& calling, const std::string& called) {
+  Call call;
+  call.id = next_call_id_++;
+  call.type = type;
+  call.calling_device = calling;
+  call.called_device = called;
+  call.dialed_number = called;
+  return calls_.emplace(call.id, std::move(call)).first->second;
+}
+
+void World::announce(Call& call, Outcome& out) {
+  if (call.announced) return;
+  call.announced = true;
+  out.events.push_back(events_.begin_call(call));
+}
+
+void World::offer(Call& call, const std::string& device, EventCause cause, Outcome& out) {
+  if (dial_plan_.classify(device) == Destination::RoutePoint) {
+    call.queued_at = device;
+    call.queued_sequence = ++sequence_;
+    return;  // dispatch_queue() delivers it when an agent is READY
+  }
+  announce(call, out);
+  deliver(call, device, cause, out);
+}
+
+void World::deliver(Call& call, const std::string& device, EventCause cause, Outcome& out) {
+  Party party;
+  party.device = device;
+  party.state = LocalConnectionState::Alerting;
+  if (Agent* agent = agent_on_extension(device);
+      agent && derived_state(*agent) == AgentState::Available) {
+    // GED-188.md 5.2: the RESERVED agent state may precede the delivery; it does here.
+    party.reserved_agent = true;
+    call.parties.push_back(party);
+    report(*agent, AgentState::Reserved, out);
+  } else {
+    call.parties.push_back(party);
+  }
+  out.events.push_back(events_.delivered(call, device, cause));
+}
+
+void World::establish(Call& call, Party& answering, Outcome& out) {
+  answering.state = LocalConnectionState::Connect;
+  answering.reserved_agent = false;
+  for (auto& party : call.parties) {
+    if (Agent* agent = agent_on_extension(party.device); agent && is_live(party)) {
+      agent->handled_call = true;
+    }
+  }
+  out.events.push_back(events_.established(call, answering.device, EventCause::None));
+}
+
+Call& World::originate(const std::string& from, const std::string& dialed, cti::CallType type,
+                       EventCause cause, const cti::DialData& data, Outcome& out) {
+  Call& call = new_call(type, from, dialed);
+  call.ani = from;
+  call.call_variables = data.call_variables;
+  call.named_variables = data.named_variables;
+  call.named_arrays = data.named_arrays;
+  Party caller;
+  caller.device = from;
+  caller.state = LocalConnectionState::Initiate;
+  call.parties.push_back(caller);
+  // Guide 5.4.4, outbound table: BEGIN_CALL, SERVICE_INITIATED (off hook), ORIGINATED (dialled).
+  announce(call, out);
+  out.events.push_back(events_.service_initiated(call, from, cause));
+  call.find_party(from)->state = LocalConnectionState::Connect;
+  out.events.push_back(events_.originated(call, from, cause));
+  if (dial_plan_.classify(dialed) == Destination::Unassigned) {
+    call.find_party(from)->state = LocalConnectionState::Fail;
+    out.events.push_back(events_.failed(call, dialed, EventCause::DestNotObtainable));
+    return call;
+  }
+  offer(call, dialed, cause, out);
+  return call;
+}
+
+void World::drop_party(Call& call, const std::string& device, EventCause cause, Outcome& out) {
+  Party* party = call.find_party(device);
+  if (!party || !is_live(*party)) return;
+  party->state = LocalConnectionState::Null;
+  out.events.push_back(events_.connection_cleared(call, device, cause));
+  const auto live = std::count_if(call.parties.begin(), call.parties.end(), is_live);
+  // A call with one connection left has nobody to talk to: the last party is dropped too
+  // (guide 5.4.4: "Caller drops call" then "Agent is dropped from call").
+  if (live < 2) clear_call(call, cause, out);
+}
+
+void World::clear_call(Call& call, EventCause cause, Outcome& out) {
+  for (auto& party : call.parties) {
+    if (!is_live(party)) continue;
+    party.state = LocalConnectionState::Null;
+    out.events.push_back(events_.connection_cleared(call, party.device, cause));
+  }
+  if (call.announced) {
+    out.events.push_back(events_.cleared(call, cause));
+    out.events.push_back(events_.end_call(call));
+  }
+  remove_call(call.id, out);
+}
+
+void World::remove_call(std::uint32_t id, Outcome& out) {
+  calls_.erase(id);
+  // A silent-monitor call ends with the call it listens to.
+  std::vector<std::uint32_t> monitors;
+  for (const auto& [monitor_id, monitor] : calls_) {
+    if (monitor.monitored_call == id) monitors.push_back(monitor_id);
+  }
+  for (auto monitor_id : monitors) {
+    if (Call* monitor = find_call(monitor_id)) clear_call(*monitor, EventCause::None, out);
+  }
+}
+
+AgentState World::derived_state(const Agent& agent) const {
+  if (!agent.signed_in) return AgentState::Logout;
+  bool holding = false;
+  bool alerting_reserved = false;
+  for (const auto& [id, call] : calls_) {
+    for (const auto& party : call.parties) {
+      if (party.device != agent.extension || party.role == PartyRole::MonitorTarget) continue;
+      if (occupies_agent(party)) return AgentState::Talking;
+      if (party.state == LocalConnectionState::Hold) holding = true;
+      if (party.state == LocalConnectionState::Alerting && party.reserved_agent) {
+        alerting_reserved = true;
+      }
+    }
+  }
+  if (holding) return AgentState::Hold;
+  if (alerting_reserved) return AgentState::Reserved;
+  return agent.idle_state;
+}
+
+void World::report(Agent& agent, AgentState state, Outcome& out) {
+  agent.reported = state;
+  if (state == AgentState::Available) agent.available_since = ++sequence_;
+  out.events.push_back(events_.agent_state(agent, current_signature_));
+}
+
+void World::become_idle(Agent& agent, AgentState state, std::uint16_t reason) {
+  agent.idle_state = state;
+  if (state == AgentState::NotReady) agent.reason_code = reason;
+  agent.next_state.reset();
+  ++agent.wrap_up_token;  // any running wrap-up timer is now stale
+}
+
+// The agent's last call has gone: wrap up if it talked (guide 5.4.5), else return to its state.
+void World::leave_calls(Agent& agent, Outcome& out) {
+  const AgentState target =
+      agent.next_state.value_or(ready_like(agent.idle_state) ? AgentState::Available
+                                                             : AgentState::NotReady);
+  const std::uint16_t reason =
+      agent.next_state ? agent.next_reason_code : agent.reason_code;
+  const bool wrap_up = agent.handled_call && options_.wrap_up_time.count() > 0;
+  agent.handled_call = false;
+  if (!wrap_up) {
+    become_idle(agent, target, reason);
+    return;
+  }
+  become_idle(agent, target == AgentState::Available ? AgentState::WorkReady
+                                                     : AgentState::WorkNotReady,
+              reason);
+  agent.reason_code = reason;
+  out.timers.push_back({agent.id, agent.wrap_up_token});
+}
+
+void World::reconcile_agents(Outcome& out) {
+  for (auto& [id, agent] : agents_) {
+    if (!agent.signed_in) continue;
+    AgentState state = derived_state(agent);
+    const bool was_on_call = agent.reported == AgentState::Talking ||
+                             agent.reported == AgentState::Hold ||
+                             agent.reported == AgentState::Reserved;
+    const bool on_call = state == AgentState::Talking || state == AgentState::Hold ||
+                         state == AgentState::Reserved;
+    if (was_on_call && !on_call) {
+      leave_calls(agent, out);
+      state = derived_state(agent);
+    }
+    if (state != agent.reported) report(agent, state, out);
+  }
+}
+
+void World::dispatch_queue(Outcome& out) {
+  while (true) {
+    Call* waiting = nullptr;
+    for (auto& [id, call] : calls_) {
+      if (call.queued_at && (!waiting || call.queued_sequence < waiting->queued_sequence)) {
+        waiting = &call;
+      }
+    }
+    if (!waiting) return;
+    Agent* longest_ready = nullptr;
+    for (auto& [id, agent] : agents_) {
+      if (!agent.signed_in || derived_state(agent) != AgentState::Available) continue;
+      if (!longest_ready || agent.available_since < longest_ready->available_since) {
+        longest_ready = &agent;
+      }
+    }
+    if (!longest_ready) return;
+    waiting->queued_at.reset();
+    announce(*waiting, out);
+    deliver(*waiting, longest_ready->extension, EventCause::NewCall, out);
+  }
+}
+
+void World::settle(Outcome& out) {
+  reconcile_agents(out);
+  dispatch_queue(out);
+  reconcile_agents(out);
+}
+
+ControlResult World::place_call(const InboundCall& inbound) {
+  ControlResult result;
+  auto reject = [&](ControlError error, std::string message) {
+    result.error = error;
+    result.message = std::move(message);
+    return result;
+  };
+  if (dial_plan_.classify(inbound.from) == Destination::Invalid) {
+    return reject(ControlError::BadRequest, "'from' must be a dialable number");
+  }
+  if (agent_on_extension(inbound.from)) {
+    return reject(ControlError::BadRequest, "'from' is a signed-in agent's extension");
+  }
+  const Destination destination = dial_plan_.classify(inbound.to);
+  if (destination != Destination::Extension && destination != Destination::RoutePoint) {
+    return reject(ControlError::NotFound,
+                  "'to' is neither an extension nor a route point of the directory");
+  }
+  if (destination == Destination::Extension && !agent_on_extension(inbound.to)) {
+    return reject(ControlError::Conflict, "no agent is signed in on extension " + inbound.to);
+  }
+  current_signature_.clear();
+  const auto type = destination == Destination::RoutePoint ? cti::CallType::AcdIn
+                                                           : cti::CallType::OtherIn;
+  Call& call = new_call(type, inbound.from, inbound.to);
+  call.ani = inbound.from;
+  call.dnis = inbound.dnis.empty() ? inbound.to : inbound.dnis;
+  call.call_variables = inbound.call_variables;
+  call.named_variables = inbound.named_variables;
+  call.parties.push_back({inbound.from, PartyRole::Normal, LocalConnectionState::Connect, false});
+  result.call_id = call.id;
+  offer(call, inbound.to, EventCause::NewCall, result.outcome);
+  settle(result.outcome);
+  return result;
+}
+
+ControlResult World::answer_outside(std::uint32_t call_id) {
+  ControlResult result;
+  result.call_id = call_id;
+  Call* call = find_call(call_id);
+  if (!call) {
+    result.error = ControlError::NotFound;
+    result.message = "no such call";
+    return result;
+  }
+  current_signature_.clear();
+  for (auto& party : call->parties) {
+    if (party.state == LocalConnectionState::Alerting && kind_of(party.device) == PartyKind::Outside) {
+      establish(*call, party, result.outcome);
+      settle(result.outcome);
+      return result;
+    }
+  }
+  result.error = ControlError::Conflict;
+  result.message = "no outside party of this call is ringing";
+  return result;
+}
+
+ControlResult World::hang_up_outside(std::uint32_t call_id) {
+  ControlResult result;
+  result.call_id = call_id;
+  Call* call = find_call(call_id);
+  if (!call) {
+    result.error = ControlError::NotFound;
+    result.message = "no such call";
+    return result;
+  }
+  current_signature_.clear();
+  if (call->queued_at && !call->announced) {
+    // Never delivered, so never announced to CTI: abandoned in queue without events.
+    calls_.erase(call_id);
+    return result;
+  }
+  std::vector<std::string> outside;
+  for (const auto& party : call->parties) {
+    if (is_live(party) && kind_of(party.device) == PartyKind::Outside) outside.push_back(party.device);
+  }
+  if (outside.empty()) {
+    result.error = ControlError::Conflict;
+    result.message = "the call has no outside party";
+    return result;
+  }
+  for (const auto& device : outside) {
+    Call* still_there = find_call(call_id);
+    if (!still_there) break;
+    drop_party(*still_there, device, EventCause::None, result.outcome);
+  }
+  settle(result.outcome);
+  return result;
+}
+
+Outcome World::end_wrap_up(const std::string& agent_id, std::uint32_t token) {
+  Outcome out;
+  Agent* agent = agent_by_id(agent_id);
+  if (!agent || !agent->signed_in || agent->wrap_up_token != token) return out;
+  const AgentState state = agent->idle_state;
+  if (state != AgentState::WorkReady && state != AgentState::WorkNotReady) return out;
+  current_signature_.clear();
+  become_idle(*agent,
+              state == AgentState::WorkReady ? AgentState::Available : AgentState::NotReady,
+              agent->reason_code);
+  settle(out);
+  return out;
+}
+
+}  // namespace fgw::ctisim
