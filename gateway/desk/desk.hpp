@@ -1,57 +1,60 @@
 #pragma once
-// The desk: the single owner of live state (DESIGN.md "How data flows"). Readers get immutable
-// snapshots, swapped in atomically after each change, so a GET never waits on a mutation and
-// never sees half of one.
-//
-// Until the CTI issues land, the only live state is the service status and each user's agent
-// state, which is LOGOUT for a user who has not signed in.
-
+// The desk: the thread-safe façade over the live model (DESIGN.md "How data flows", "Threads").
+// One writer at a time applies a change to the LiveModel, publishes an immutable copy of the
+// live state for readers and hands the change's notifications to the sink, in order. Readers
+// load the latest copy: a GET never waits on a mutation and never sees half of one.
 #include <atomic>
-#include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
+#include <vector>
+
+#include "config/directory.hpp"
+#include "gateway/cti/message.hpp"
+#include "gateway/desk/live_model.hpp"
+#include "gateway/desk/live_state.hpp"
+#include "gateway/desk/notification.hpp"
+#include "gateway/desk/service_status.hpp"
 
 namespace fgw::desk {
 
-enum class SystemStatus { InService, OutOfService };
-const char* to_string(SystemStatus s);  // "IN_SERVICE" / "OUT_OF_SERVICE"
-
-struct ServiceSnapshot {
-  SystemStatus status = SystemStatus::InService;
-  std::string reason;  // why OUT_OF_SERVICE, for /health and logs
-};
-
-// Each dependency (CTI link, XMPP link, ...) reports itself; the service is IN_SERVICE only
-// while every reported dependency is up. A dependency that never reports does not count.
-class ServiceStatus {
- public:
-  void report(const std::string& dependency, bool up, const std::string& reason = {});
-  ServiceSnapshot snapshot() const;
-
- private:
-  mutable std::mutex mutex_;
-  std::map<std::string, std::string> down_;  // dependency -> reason
-};
-
-struct AgentState {
-  std::string state = "LOGOUT";
-  std::string extension;  // the extension signed in on; empty while LOGOUT
-};
-
 class Desk {
  public:
+  // No directory and no sink: every user is unknown to CTI mappings and nothing is published.
+  // For the REST API on its own (tests, a gateway before its CTI link is wired).
+  Desk();
+  // `directory` and `sink` must outlive the desk. The sink is called under the writer's lock.
+  Desk(const config::Directory& directory, NotificationSink& sink);
+
+  void apply(const cti::Message& message);
+  void apply_resync(const std::string& agent_id, const cti::QueryAgentStateConf& agent_state,
+                    const std::vector<cti::SnapshotCallConf>& calls);
+  void report_cti_error(const std::string& user_id, const std::string& dialog_id, std::uint32_t code,
+                        const std::string& name, const std::string& request_id);
+
   // The user's live state; a user the desk has not heard of is LOGOUT.
   AgentState agent_state(const std::string& user_id) const;
   void set_agent_state(const std::string& user_id, AgentState state);
+
+  LiveUser user(const std::string& user_id) const;
+  std::vector<Dialog> dialogs_of(const std::string& user_id) const;
+  std::optional<Dialog> dialog(const std::string& dialog_id) const;
+  std::vector<LiveUser> team_members(const std::string& team_id) const;
+  std::shared_ptr<const LiveState> snapshot() const { return snapshot_.load(); }
 
   ServiceStatus& service() { return service_; }
   const ServiceStatus& service() const { return service_; }
 
  private:
-  using AgentMap = std::map<std::string, AgentState>;
-  std::atomic<std::shared_ptr<const AgentMap>> agents_{std::make_shared<const AgentMap>()};
+  // Called with write_mutex_ held: the copy and the notifications leave in the order of changes.
+  void publish(std::vector<Notification> notifications);
+
+  const config::Directory& directory_;
+  NotificationSink* sink_;  // null: nothing is published
   std::mutex write_mutex_;  // serialises writers; readers never take it
+  LiveModel model_;
+  std::atomic<std::shared_ptr<const LiveState>> snapshot_{std::make_shared<const LiveState>()};
   ServiceStatus service_;
 };
 

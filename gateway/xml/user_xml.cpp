@@ -27,15 +27,16 @@ void append_supervised_teams(pugi::xml_node user_node, const config::User& user,
 
 }  // namespace
 
-void append_user(pugi::xml_node parent, const UserView& view, const config::Directory& directory) {
+void append_user_fields(pugi::xml_node node, const UserView& view, const config::Directory& directory) {
   const auto& user = *view.user;
   const std::string uri = "/finesse/api/User/" + user.id;
-  auto node = parent.append_child("User");
   append_text(node, "uri", uri);
   append_roles(node, user);
   append_text(node, "loginId", user.id);
   append_text(node, "loginName", user.login_name);
   append_text(node, "state", view.live.state);
+  // Not in the 8.5 sample; later releases always carry it, empty when nothing is pending.
+  append_text(node, "pendingState", view.live.pending_state);
   append_text(node, "extension", view.live.extension);
   append_text(node, "firstName", user.first_name);
   append_text(node, "lastName", user.last_name);
@@ -44,6 +45,10 @@ void append_user(pugi::xml_node parent, const UserView& view, const config::Dire
   append_text(node, "teamName", team ? team->name : "");
   append_text(node, "dialogs", uri + "/Dialogs");
   append_supervised_teams(node, user, directory);
+}
+
+void append_user(pugi::xml_node parent, const UserView& view, const config::Directory& directory) {
+  append_user_fields(parent.append_child("User"), view, directory);
 }
 
 std::string render_user(const UserView& view, const config::Directory& directory) {

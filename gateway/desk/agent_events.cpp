@@ -1,0 +1,79 @@
+// AGENT_STATE_EVENT to the User object (guide 5.4 "state (user)", 3.1.4, 5.4.5) and the User and
+// Team notifications a change causes (7.2.1, 7.2.4).
+#include "gateway/desk/live_model.hpp"
+#include "gateway/desk/user_state_mapping.hpp"
+#include "gateway/xml/notification_xml.hpp"
+
+namespace fgw::desk {
+
+namespace {
+
+bool reason_code_applies(cti::AgentState state) {
+  return state == cti::AgentState::NotReady || state == cti::AgentState::Logout;
+}
+
+// The extension a signed-in user is on: the instrument CTI names, else the one it named before,
+// else the directory's. A LOGOUT user is on none.
+std::string signed_in_extension(const cti::AgentStateEvent& event, const LiveUser& current, const config::User& user,
+                                const std::string& state) {
+  if (state == "LOGOUT") return {};
+  if (event.agent_instrument && !event.agent_instrument->empty()) return *event.agent_instrument;
+  if (event.agent_extension && !event.agent_extension->empty()) return *event.agent_extension;
+  return current.status.extension.empty() ? user.extension : current.status.extension;
+}
+
+}  // namespace
+
+std::vector<Notification> LiveModel::on_agent_state(const cti::AgentStateEvent& event) {
+  const auto* user = event.agent_id ? directory_.find_by_id(*event.agent_id) : nullptr;
+  if (!user) return {};
+  LiveUser next = current_user(*user);
+  next.status.state = finesse_user_state(event.agent_state);
+  next.status.extension = signed_in_extension(event, next, *user, next.status.state);
+  next.status.pending_state = pending_state(next.status.state, event.next_agent_state);
+  next.reason_code = reason_code_applies(event.agent_state) ? event.event_reason_code : 0;
+  return replace_user(*user, std::move(next));
+}
+
+std::vector<Notification> LiveModel::set_user_status(const std::string& user_id, const AgentState& status) {
+  const auto* user = directory_.find_by_id(user_id);
+  if (!user) {
+    auto& live = state_.users[user_id];
+    live.id = user_id;
+    live.status = status;
+    return {};
+  }
+  LiveUser next = current_user(*user);
+  next.status = status;
+  return replace_user(*user, std::move(next));
+}
+
+LiveUser LiveModel::current_user(const config::User& user) const {
+  auto it = state_.users.find(user.id);
+  if (it != state_.users.end()) return it->second;
+  LiveUser fresh;
+  fresh.id = user.id;
+  fresh.team_id = user.team_id;
+  return fresh;
+}
+
+std::vector<Notification> LiveModel::replace_user(const config::User& user, LiveUser next) {
+  auto it = state_.users.find(user.id);
+  if (it != state_.users.end() && it->second == next) return {};
+  state_.users[user.id] = next;
+  return user_notifications(user, next);
+}
+
+std::vector<Notification> LiveModel::user_notifications(const config::User& user, const LiveUser& live) const {
+  const xml::UserView view{&user, live.status};
+  const std::string source = "/finesse/api/User/" + user.id;
+  std::vector<Notification> out;
+  out.push_back({source, source, "PUT", xml::render_user_update(view, directory_), ""});
+  if (!user.team_id.empty()) {
+    out.push_back(
+        {"/finesse/api/Team/" + user.team_id + "/Users", source, "PUT", xml::render_team_user_update(view, ""), ""});
+  }
+  return out;
+}
+
+}  // namespace fgw::desk

@@ -1,0 +1,29 @@
+#pragma once
+// Whether the gateway is in service (guide 6.1; DECISIONS.md 2, 17): each dependency reports.
+#include <map>
+#include <mutex>
+#include <string>
+
+namespace fgw::desk {
+
+enum class SystemStatus { InService, OutOfService };
+const char* to_string(SystemStatus s);  // "IN_SERVICE" / "OUT_OF_SERVICE"
+
+struct ServiceSnapshot {
+  SystemStatus status = SystemStatus::InService;
+  std::string reason;  // why OUT_OF_SERVICE, for /health and logs
+};
+
+// Each dependency (CTI link, XMPP link, ...) reports itself; the service is IN_SERVICE only
+// while every reported dependency is up. A dependency that never reports does not count.
+class ServiceStatus {
+ public:
+  void report(const std::string& dependency, bool up, const std::string& reason = {});
+  ServiceSnapshot snapshot() const;
+
+ private:
+  mutable std::mutex mutex_;
+  std::map<std::string, std::string> down_;  // dependency -> reason
+};
+
+}  // namespace fgw::desk
