@@ -13,7 +13,7 @@ BUILD_DIR=build/release
 
 deploy/install-deps.sh
 cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release -DFGW_BUILD_TESTS=OFF >/dev/null
-cmake --build "$BUILD_DIR" --target finesse-gw -j"$(nproc)"
+cmake --build "$BUILD_DIR" --target finesse-gw finesse-ctisim -j"$(nproc)"
 
 mkdir -p "$RUN_DIR"
 if [ -f "$PID_FILE" ] && kill -0 "$(cat "$PID_FILE")" 2>/dev/null; then
@@ -26,6 +26,7 @@ nohup "$BUILD_DIR/gateway/daemon/finesse-gw" --config "$CONFIG" >"$LOG_FILE" 2>&
 echo $! >"$PID_FILE"
 
 for _ in $(seq 100); do
+  # 200 only once the gateway has an open CTI session with the in-process simulator.
   if curl -fsS http://127.0.0.1:8082/health >/dev/null 2>&1; then break; fi
   if ! kill -0 "$(cat "$PID_FILE")" 2>/dev/null; then
     echo "quickstart: finesse-gw exited; its log:" >&2
@@ -42,6 +43,8 @@ finesse-gw is running in sandbox mode (pid $(cat "$PID_FILE"), log $LOG_FILE).
   Desktop API:        http://127.0.0.1:8082/finesse/api/
   Configuration API:  http://127.0.0.1:8082/finesseconfig/api/
   Health:             http://127.0.0.1:8082/health
+  CTI simulator:      GED-188 side A 127.0.0.1:42027, side B 127.0.0.1:43027 (in-process)
+  Simulator control:  http://127.0.0.1:42100/agents  (docs/ctisim.md)
 
 Demo credentials (Basic auth; id or login name):
   administrator  admin / adminpw          (configuration APIs, any User)
@@ -51,6 +54,7 @@ Demo credentials (Basic auth; id or login name):
 Try:
   curl -u admin:adminpw 'http://127.0.0.1:8082/finesseconfig/api/ReasonCodes?category=NOT_READY'
   curl -u agent1:agent1pw http://127.0.0.1:8082/finesse/api/User/1001
+  curl -X POST http://127.0.0.1:42100/sides/a/down     # fail over to side B; /health stays IN_SERVICE
 
 Stop it with: kill \$(cat $PID_FILE)
 MSG

@@ -11,11 +11,15 @@
 #include "config/config_store.hpp"
 #include "config/directory.hpp"
 #include "gateway/api/api_context.hpp"
+#include "gateway/cti/client/cti_client.hpp"
+#include "gateway/daemon/cti_link.hpp"
+#include "gateway/daemon/notification_log.hpp"
 #include "gateway/api/dispatcher.hpp"
 #include "gateway/desk/desk.hpp"
 #include "gateway/http/authenticator.hpp"
 #include "gateway/http/router.hpp"
 #include "gateway/http/server.hpp"
+#include "tools/ctisim/simulator.hpp"
 
 namespace fgw::daemon {
 
@@ -30,10 +34,29 @@ void ensure_parent_directory(const std::string& path) {
 }
 
 void warn_about_unbuilt_features(const config::DaemonConfig& config) {
-  if (config.cti.simulator)
-    spdlog::warn("cti.simulator: the in-process CTI simulator is not built yet; no CTI link is made");
   if (config.xmpp.enabled) spdlog::warn("xmpp.enabled: the XMPP component is not built yet; nothing is published");
   if (config.metrics.listen) spdlog::warn("metrics.listen: the metrics exporter is not built yet");
+}
+
+// `[cti] simulator = true`: finesse-ctisim in-process, serving side_a / side_b, still spoken to
+// over real GED-188 on loopback (DESIGN.md "Contract").
+std::unique_ptr<ctisim::Simulator> make_simulator(boost::asio::io_context& io, const config::DaemonConfig& config) {
+  if (!config.cti.simulator) return nullptr;
+  ctisim::SimulatorOptions options;
+  options.side_a = config.cti.side_a;
+  options.side_b = config.cti.side_b;
+  options.control = config.cti.simulator_control;
+  options.directory_path = config.directory.path;
+  options.peripheral_id = config.cti.peripheral_id;
+  return std::make_unique<ctisim::Simulator>(io, std::move(options));
+}
+
+cti::client::CtiClientSettings cti_client_settings(const config::CtiSettings& cti) {
+  cti::client::CtiClientSettings settings;
+  settings.side_a = cti.side_a;
+  settings.side_b = cti.side_b;
+  settings.peripheral_id = cti.peripheral_id;
+  return settings;
 }
 
 }  // namespace
@@ -50,6 +73,7 @@ struct Daemon::Parts {
   config::DaemonConfig config;
   config::Directory directory;
   std::unique_ptr<config::ConfigStore> store;
+  NotificationLog notifications;  // until the XMPP component publishes them
   desk::Desk desk;
   http::Router router;
   api::ApiContext context;
@@ -57,16 +81,23 @@ struct Daemon::Parts {
   api::Dispatcher dispatcher;
   boost::asio::io_context io;
   http::Server server;
+  std::unique_ptr<ctisim::Simulator> simulator;
+  CtiDeskBridge cti_bridge;
+  cti::client::CtiClient cti_client;
 
   explicit Parts(config::DaemonConfig c)
       : config(std::move(c)),
         directory(config::Directory::load(config.directory.path, hash_cost_of(config.auth))),
         store(open_store(config.store)),
+        desk(directory, notifications),
         context{config, directory, *store, desk},
         authenticator(directory, config.auth),
         dispatcher(router, authenticator, desk.service()),
         io(static_cast<int>(config.http.threads)),
-        server(io, config.http, [this](http::ApiRequest& r) { return dispatcher.handle(r); }) {
+        server(io, config.http, [this](http::ApiRequest& r) { return dispatcher.handle(r); }),
+        simulator(make_simulator(io, config)),
+        cti_bridge(desk, cti_down_reason(config.cti.side_b.has_value())),
+        cti_client(io, cti_client_settings(config.cti), cti_bridge) {
     api::register_all_routes(router, context);
   }
 
@@ -89,6 +120,12 @@ Daemon::~Daemon() = default;
 int Daemon::run() {
   auto& p = *parts_;
   warn_about_unbuilt_features(p.config);
+  if (p.simulator) {
+    p.simulator->start();
+    spdlog::info("CTI simulator in-process: side A {}{}", p.config.cti.side_a.to_string(),
+                 p.config.cti.side_b ? ", side B " + p.config.cti.side_b->to_string() : std::string());
+  }
+  p.cti_client.start();
   p.server.start();
   spdlog::info("finesse-gw listening on {}://{}:{} ({} threads)", p.config.http.tls.enabled ? "https" : "http",
                p.config.http.listen.host, p.server.port(), p.config.http.threads);
@@ -113,6 +150,8 @@ int Daemon::run() {
     if (ec) return;
     spdlog::info("signal {}: stopping; requests in flight finish first", signal);
     p.server.stop();
+    p.cti_client.stop();
+    if (p.simulator) p.simulator->stop();
     wait_for_drain();
   });
 

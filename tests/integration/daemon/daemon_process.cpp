@@ -130,13 +130,16 @@ CommandResult run_command(const std::string& command) {
 }
 
 DaemonProcess::DaemonProcess(std::filesystem::path dir, std::string extra_toml)
-    : dir_(std::move(dir)), config_path_(dir_ / "finesse-gw.toml"), port_(free_port()) {
+    : dir_(std::move(dir)), config_path_(dir_ / "finesse-gw.toml"), port_(free_port()), control_port_(free_port()) {
   std::filesystem::create_directories(dir_);
   std::ofstream(dir_ / "directory.toml") << kDirectory;
   std::ofstream(config_path_) << "[http]\nlisten = \"127.0.0.1:" << port_ << "\"\n"
                               << "[store]\npath = \"" << (dir_ / "finesse.db").string() << "\"\n"
                               << "[directory]\npath = \"" << (dir_ / "directory.toml").string() << "\"\n"
                               << "[auth]\npassword_hash_cost = \"minimal\"\n"
+                              << "[cti]\nsimulator = true\nside_a = \"127.0.0.1:" << free_port() << "\"\n"
+                              << "side_b = \"127.0.0.1:" << free_port() << "\"\n"
+                              << "simulator_control = \"127.0.0.1:" << control_port_ << "\"\n"
                               << extra_toml;
 }
 
@@ -158,7 +161,8 @@ void DaemonProcess::start() {
     int fd = connect_loopback(port_);
     if (fd >= 0) {
       ::close(fd);
-      return;
+      // Listening is not enough: the desktop API serves once the CTI session is open.
+      if (http_call(port_, "GET", "/health").status == 200) return;
     }
     int status = 0;
     if (::waitpid(pid_, &status, WNOHANG) == pid_) {

@@ -45,12 +45,14 @@ CommandResult run_command(const std::string& command);
 class DaemonProcess {
  public:
   // Writes finesse-gw.toml into `dir` (with `extra_toml` appended) and the test directory file.
+  // The config runs the in-process CTI simulator on free ports, so the gateway is in service.
   DaemonProcess(std::filesystem::path dir, std::string extra_toml = "");
   ~DaemonProcess();
 
-  void start();                      // starts and waits until /health answers
+  void start();                      // starts and waits until /health answers 200 IN_SERVICE
   int stop(int signal = SIGTERM);    // returns the exit status
   uint16_t port() const { return port_; }
+  uint16_t simulator_control_port() const { return control_port_; }
   const std::filesystem::path& config_path() const { return config_path_; }
   std::string log() const;
 
@@ -58,6 +60,7 @@ class DaemonProcess {
   std::filesystem::path dir_;
   std::filesystem::path config_path_;
   uint16_t port_;
+  uint16_t control_port_;
   pid_t pid_ = -1;
 };
 

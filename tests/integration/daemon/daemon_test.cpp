@@ -32,10 +32,10 @@ TEST(DaemonCommandLine, CheckConfigAcceptsAValidFile) {
 }
 
 TEST(DaemonCommandLine, CheckConfigNamesTheBadKey) {
-  DaemonProcess daemon(temp_dir("check-bad"), "[cti]\nperipheral_id = 0\n");
+  DaemonProcess daemon(temp_dir("check-bad"), "[node]\nname = \"tertiary\"\n");
   auto r = run_command(kBinary + " --check-config --config " + daemon.config_path().string());
   EXPECT_NE(r.exit_code, 0);
-  EXPECT_NE(r.output.find("cti.peripheral_id"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("node.name"), std::string::npos) << r.output;
 }
 
 TEST(DaemonCommandLine, CheckConfigNamesABadDirectoryKey) {
@@ -151,6 +151,38 @@ TEST_F(RunningDaemon, SecretsDoNotReachTheLog) {
   EXPECT_EQ(log.find("TopSecret42"), std::string::npos);
   EXPECT_EQ(log.find("wrongpassword"), std::string::npos);
   EXPECT_EQ(log.find("agent1pw"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace fgw::testing
+
+namespace fgw::testing {
+namespace {
+
+// The in-process simulator drives the service status over real GED-188: both sides down is
+// OUT_OF_SERVICE (503 on the desktop API and /health), one side back is IN_SERVICE again.
+TEST_F(RunningDaemon, ServiceStatusFollowsTheCtiSides) {
+  const auto control = daemon.simulator_control_port();
+  auto wait_for_health = [&](int status) {
+    for (int i = 0; i < 100; ++i) {
+      if (call("GET", "/health").status == status) return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return false;
+  };
+  ASSERT_EQ(http_call(control, "POST", "/sides/a/down").status, 200);
+  EXPECT_TRUE(wait_for_health(200)) << "side B should serve";
+  ASSERT_EQ(http_call(control, "POST", "/sides/b/down").status, 200);
+  ASSERT_TRUE(wait_for_health(503));
+  EXPECT_EQ(call("GET", "/health").body, "OUT_OF_SERVICE: CTI side A and side B down");
+  auto user = call("GET", "/finesse/api/User/1001", "agent1:agent1pw");
+  EXPECT_EQ(user.status, 503);
+  EXPECT_NE(user.body.find("SERVER_OUT_OF_SERVICE"), std::string::npos);
+  EXPECT_EQ(call("GET", "/finesseconfig/api/SystemConfig", "admin:adminpw").status, 200);
+  auto info = call("GET", "/finesse/api/SystemInfo", "agent1:agent1pw");
+  EXPECT_NE(info.body.find("<status>OUT_OF_SERVICE</status>"), std::string::npos) << info.body;
+  ASSERT_EQ(http_call(control, "POST", "/sides/b/up").status, 200);
+  EXPECT_TRUE(wait_for_health(200));
 }
 
 }  // namespace
