@@ -111,4 +111,22 @@ http::ApiResponse created(const ApiContext& ctx, const http::ApiRequest& request
   return response;
 }
 
+void register_collection_routes(http::Router& router, const CollectionPaths& paths, CollectionHandlers handlers) {
+  using http::Method;
+  using http::Surface;
+  router.add(Method::Get, paths.list, Surface::Config, std::move(handlers.list));
+  router.add(Method::Get, paths.item, Surface::Config, std::move(handlers.get));
+  router.add(Method::Post, paths.create, Surface::Config, std::move(handlers.create));
+  router.add(Method::Put, paths.item, Surface::Config, std::move(handlers.update));
+  router.add(Method::Delete, paths.item, Surface::Config, std::move(handlers.remove));
+}
+
+http::ApiResponse delete_by_path_id(const http::ApiRequest& request, const char* object,
+                                    const std::function<bool(int64_t)>& erase) {
+  const auto& segment = request.path_params.at(0);
+  const auto id = path_id(segment, object);
+  if (!with_store(object, [&] { return erase(id); })) throw http::not_found(object, segment);
+  return empty_ok();
+}
+
 }  // namespace fgw::api::config_rules

@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include <cctype>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -76,6 +77,21 @@ auto with_store(const char* object, Operation&& operation) {
 }
 
 http::ApiResponse empty_ok();
+
+// The five routes of a configuration collection (4.5, 4.6): list, get, create, update, delete.
+struct CollectionPaths {
+  const char* list;    // e.g. /finesseconfig/api/ReasonCodes
+  const char* create;  // e.g. /finesseconfig/api/ReasonCode
+  const char* item;    // e.g. /finesseconfig/api/ReasonCode/{}
+};
+struct CollectionHandlers {
+  http::Handler list, get, create, update, remove;
+};
+void register_collection_routes(http::Router& router, const CollectionPaths& paths, CollectionHandlers handlers);
+
+// Delete: the id from the path, 200 when `erase` removed it, 404 Not Found when it was absent.
+http::ApiResponse delete_by_path_id(const http::ApiRequest& request, const char* object,
+                                    const std::function<bool(int64_t)>& erase);
 
 // Create answers with "the absolute URL of the newly created object" (4.5.3). It is built from
 // the request's Host header when that looks like a host[:port]; otherwise (no Host, or one with

@@ -76,23 +76,15 @@ http::ApiResponse update(ApiContext& ctx, const http::ApiRequest& request) {
 
 http::ApiResponse remove(ApiContext& ctx, const http::ApiRequest& request) {
   require_administrator(request);
-  const auto& segment = request.path_params.at(0);
-  const auto id = path_id(segment, "WrapUpReason");
-  if (!with_store("WrapUpReason", [&] { return ctx.store.delete_wrap_up_reason(id); }))
-    throw http::not_found("WrapUpReason", segment);
-  return empty_ok();
+  return delete_by_path_id(request, "WrapUpReason", [&](int64_t id) { return ctx.store.delete_wrap_up_reason(id); });
 }
 
 }  // namespace
 
 void register_wrap_up_reason_routes(http::Router& router, ApiContext& ctx) {
-  using http::Method;
-  using http::Surface;
-  router.add(Method::Get, kListPath, Surface::Config, [&ctx](const http::ApiRequest& r) { return get_list(ctx, r); });
-  router.add(Method::Get, kItemPath, Surface::Config, [&ctx](const http::ApiRequest& r) { return get_one(ctx, r); });
-  router.add(Method::Post, kCreatePath, Surface::Config, [&ctx](const http::ApiRequest& r) { return create(ctx, r); });
-  router.add(Method::Put, kItemPath, Surface::Config, [&ctx](const http::ApiRequest& r) { return update(ctx, r); });
-  router.add(Method::Delete, kItemPath, Surface::Config, [&ctx](const http::ApiRequest& r) { return remove(ctx, r); });
+  auto bind = [&ctx](auto handler) { return [&ctx, handler](const http::ApiRequest& r) { return handler(ctx, r); }; };
+  register_collection_routes(router, {kListPath, kCreatePath, kItemPath},
+                             {bind(get_list), bind(get_one), bind(create), bind(update), bind(remove)});
 }
 
 }  // namespace fgw::api
