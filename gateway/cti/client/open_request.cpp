@@ -11,7 +11,7 @@ std::uint32_t idle_timeout_seconds(std::chrono::milliseconds heartbeat_interval)
 }
 
 std::uint32_t open_peripheral_id(const CtiClientSettings& settings) {
-  const bool needs_peripheral = (settings.services_requested & kServiceClientEvents) != 0;
+  const bool needs_peripheral = (settings.services_requested & service::kClientEvents) != 0;
   return needs_peripheral ? static_cast<std::uint32_t>(settings.peripheral_id) : kNullPeripheralId;
 }
 

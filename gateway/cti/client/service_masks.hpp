@@ -2,15 +2,9 @@
 // OPEN_REQ bit masks (GED-188.md 2.3-2.5) that the client requests by default.
 #include <cstdint>
 
-namespace fgw::cti::client {
+#include "gateway/cti/service_bits.hpp"
 
-// ServicesRequested bits (GED-188.md 2.3).
-inline constexpr std::uint32_t kServiceClientEvents = 0x00000001;
-inline constexpr std::uint32_t kServiceCallDataUpdate = 0x00000002;
-inline constexpr std::uint32_t kServiceClientControl = 0x00000004;
-inline constexpr std::uint32_t kServiceAllEvents = 0x00000010;
-inline constexpr std::uint32_t kServiceSupervisor = 0x00000080;
-inline constexpr std::uint32_t kServiceActiveStandby = 0x02000000;
+namespace fgw::cti::client {
 
 // One connection for every agent, as Finesse does (GED-188.md 2.3, a design suggestion there).
 // CTI_SERVICE_ACTIVE_STANDBY is deliberately NOT requested: without it a v24+ standby side refuses
@@ -18,7 +12,7 @@ inline constexpr std::uint32_t kServiceActiveStandby = 0x02000000;
 // alternation lands on the active side by itself, and the client needs no standby-session handling
 // (STANDBY_ACTIVE_EVENT, maintenance mode) that GED-188.md describes from one source only.
 inline constexpr std::uint32_t kDefaultServices =
-    kServiceAllEvents | kServiceClientControl | kServiceCallDataUpdate | kServiceSupervisor;
+    service::kAllEvents | service::kClientControl | service::kCallDataUpdate | service::kSupervisor;
 
 // CallMsgMask: every bit of GED-188.md 2.4 except CALL_TERMINATION (0x4000000), which the table
 // marks "reserved" (the event is "not sent by CTI Server"); a server could reject a reserved bit

@@ -36,7 +36,7 @@ TEST(CtiClientOpen, OpenReqCarriesVersionMasksClientIdAndNullPeripheral) {
 TEST(CtiClientOpen, ClientEventsServiceNamesTheConfiguredPeripheral) {
   FakeCtiServer side_a;
   auto settings = test_settings(side_a.endpoint());
-  settings.services_requested = cti::client::kServiceClientEvents;
+  settings.services_requested = cti::service::kClientEvents;
   settings.heartbeat_interval = 10s;  // IdleTimeout 40 s
   ClientHarness harness(settings);
   harness.start();

@@ -22,7 +22,7 @@ TEST(OpenRequest, PeripheralIdOnlyWithClientEvents) {
   CtiClientSettings settings;
   settings.peripheral_id = 5000;
   EXPECT_EQ(open_peripheral_id(settings), kNullPeripheralId);
-  settings.services_requested |= kServiceClientEvents;
+  settings.services_requested |= cti::service::kClientEvents;
   EXPECT_EQ(open_peripheral_id(settings), 5000u);
 }
 
@@ -41,7 +41,7 @@ TEST(OpenRequest, SurvivesTheWireWithEveryField) {
   EXPECT_EQ(back.invoke_id, 41u);
   EXPECT_EQ(back.version_number, 24u);
   EXPECT_EQ(back.services_requested, kDefaultServices);
-  EXPECT_EQ(back.services_requested & kServiceActiveStandby, 0u);
+  EXPECT_EQ(back.services_requested & cti::service::kActiveStandby, 0u);
   EXPECT_EQ(back.client_password, (Bytes{'p', 'w'}));
 }
 
