@@ -7,6 +7,7 @@
 #include "config/config_store.hpp"
 #include "config/daemon_config.hpp"
 #include "config/directory.hpp"
+#include "gateway/api/cti_requests.hpp"
 #include "gateway/desk/desk.hpp"
 #include "gateway/http/router.hpp"
 
@@ -17,10 +18,14 @@ struct ApiContext {
   const config::Directory& directory;
   config::ConfigStore& store;
   desk::Desk& desk;
+  // The CTI link for the state-changing routes; null when there is none (they answer 503).
+  CtiRequests* cti;
 };
 
 // Each resource family registers its own routes (one file each).
 void register_user_routes(http::Router& router, ApiContext& ctx);           // user_api.cpp
+void register_user_state_routes(http::Router& router, ApiContext& ctx);     // user_state_api.cpp: PUT User/{id}
+void register_dialog_routes(http::Router& router, ApiContext& ctx);         // dialog_api.cpp: User/{id}/Dialogs, Dialog/{id}
 void register_team_routes(http::Router& router, ApiContext& ctx);           // team_api.cpp
 void register_system_info_routes(http::Router& router, ApiContext& ctx);    // system_info_api.cpp
 void register_user_config_read_routes(http::Router& router, ApiContext& ctx);  // user_config_reads_api.cpp

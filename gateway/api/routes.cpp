@@ -4,6 +4,8 @@ namespace fgw::api {
 
 void register_all_routes(http::Router& router, ApiContext& ctx) {
   register_user_routes(router, ctx);
+  register_user_state_routes(router, ctx);
+  register_dialog_routes(router, ctx);
   register_team_routes(router, ctx);
   register_system_info_routes(router, ctx);
   register_user_config_read_routes(router, ctx);

@@ -1,7 +1,6 @@
-// User—Get User (3.1.1) and User—Get List of Users (3.1.2).
-// Sign-in, sign-out and state changes (3.1.4-3.1.6, 3.1.11) and User/{id}/Dialogs (3.1.3) need
-// the CTI link; they are not routed yet, so the router answers 405 for PUT as for any method a
-// resource does not offer (README "Not built yet").
+// User—Get User (3.1.1) and User—Get List of Users (3.1.2). Sign-in, sign-out and state changes
+// (3.1.4-3.1.6, 3.1.11) live in user_state_api.cpp; User/{id}/Dialogs (3.1.3) with the other
+// dialog routes in dialog_api.cpp; routes.cpp registers all three.
 
 #include "gateway/api/api_context.hpp"
 #include "gateway/api/permissions.hpp"

@@ -12,6 +12,7 @@
 #include "config/directory.hpp"
 #include "gateway/api/api_context.hpp"
 #include "gateway/cti/client/cti_client.hpp"
+#include "gateway/daemon/cti_client_requests.hpp"
 #include "gateway/daemon/cti_link.hpp"
 #include "gateway/daemon/notification_log.hpp"
 #include "gateway/api/dispatcher.hpp"
@@ -84,20 +85,23 @@ struct Daemon::Parts {
   std::unique_ptr<ctisim::Simulator> simulator;
   CtiDeskBridge cti_bridge;
   cti::client::CtiClient cti_client;
+  CtiClientRequests cti_requests;
 
   explicit Parts(config::DaemonConfig c)
       : config(std::move(c)),
         directory(config::Directory::load(config.directory.path, hash_cost_of(config.auth))),
         store(open_store(config.store)),
         desk(directory, notifications),
-        context{config, directory, *store, desk},
+        context{config, directory, *store, desk, nullptr},  // cti set below, once the client exists
         authenticator(directory, config.auth),
         dispatcher(router, authenticator, desk.service()),
         io(static_cast<int>(config.http.threads)),
         server(io, config.http, [this](http::ApiRequest& r) { return dispatcher.handle(r); }),
         simulator(make_simulator(io, config)),
         cti_bridge(desk, cti_down_reason(config.cti.side_b.has_value())),
-        cti_client(io, cti_client_settings(config.cti), cti_bridge) {
+        cti_client(io, cti_client_settings(config.cti), cti_bridge),
+        cti_requests(cti_client) {
+    context.cti = &cti_requests;
     api::register_all_routes(router, context);
   }
 

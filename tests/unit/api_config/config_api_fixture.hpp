@@ -114,7 +114,7 @@ class ConfigApiTest : public ::testing::Test {
   ConfigApiTest()
       : directory_(config::Directory::parse(kDirectoryToml, "test", config::HashCost::Minimal)),
         store_(config::ConfigStore::open(temp_.file("finesse.db"), temp_.file("finesse.key"))),
-        ctx_{daemon_config_, directory_, *store_, desk_} {
+        ctx_{daemon_config_, directory_, *store_, desk_, nullptr} {
     api::register_user_config_read_routes(router_, ctx_);
     api::register_system_config_routes(router_, ctx_);
     api::register_cluster_config_routes(router_, ctx_);

@@ -72,7 +72,7 @@ class DispatcherFixture : public ::testing::Test {
         config(make_config()),
         directory(config::Directory::parse(kTestDirectory, "test", config::HashCost::Minimal)),
         store(open_store()),
-        context{config, directory, *store, desk},
+        context{config, directory, *store, desk, nullptr},
         authenticator(directory, config.auth),
         dispatcher(router, authenticator, desk.service()) {
     api::register_all_routes(router, context);

@@ -1,0 +1,34 @@
+#pragma once
+// What the API handlers need from the CTI link: send a *_REQ and hear how it ended (DESIGN.md
+// "How data flows": api handler -> cti client request -> 202 to the caller). An interface, so that
+// the handlers do not depend on the client's sockets and the tests can record and fail requests.
+
+#include <functional>
+
+#include "gateway/cti/client/request_result.hpp"
+#include "gateway/cti/message.hpp"
+#include "gateway/http/api_types.hpp"
+
+namespace fgw::api {
+
+class CtiRequests {
+ public:
+  using Done = std::function<void(const cti::client::RequestResult&)>;
+  virtual ~CtiRequests() = default;
+
+  // Sends `request` (InvokeID and PeripheralID are the link's business). `done` is called exactly
+  // once, later, with the confirmation or the failure; never from inside send().
+  virtual void send(cti::Message request, Done done) = 0;
+  // True while a CTI session is open (DECISIONS.md 17).
+  virtual bool in_service() const = 0;
+};
+
+// The link for a state-changing route, or 503 Service Unavailable when there is none or it is out
+// of service: nothing answers 202 without a CTI request behind it.
+CtiRequests& require_cti(CtiRequests* link);
+
+// 202 Accepted with an empty body: a route's answer once its CTI request is on its way. The
+// outcome arrives as notifications (guide 3.1.4-3.1.6, 3.2.2).
+http::ApiResponse accepted();
+
+}  // namespace fgw::api
