@@ -34,6 +34,9 @@ max_connections = 4096
 path = "$WORK/finesse.db"
 [directory]
 path = "deploy/sandbox/directory.toml"
+[cti]
+simulator = true          # in service only with an open CTI session
+side_a = "127.0.0.1:18027"
 [log]
 level = "warn"
 TOML
