@@ -36,6 +36,17 @@ for _ in $(seq 100); do
   sleep 0.1
 done
 
+# Demo reason codes and wrap-up reasons, through the configuration API, on a fresh store only.
+API=http://127.0.0.1:8082/finesseconfig/api
+if curl -fsS -u admin:adminpw "$API/ReasonCodes?category=NOT_READY" | grep -q '<ReasonCodes category="NOT_READY"/>'; then
+  post() { curl -fsS -o /dev/null -u admin:adminpw -X POST -H 'Content-Type: application/xml' --data "$2" "$API/$1"; }
+  post ReasonCode '<ReasonCode><category>NOT_READY</category><code>10</code><label>Lunch</label><forAll>true</forAll></ReasonCode>'
+  post ReasonCode '<ReasonCode><category>NOT_READY</category><code>11</code><label>Team meeting</label><forAll>true</forAll></ReasonCode>'
+  post ReasonCode '<ReasonCode><category>LOGOUT</category><code>20</code><label>End of shift</label><forAll>true</forAll></ReasonCode>'
+  post WrapUpReason '<WrapUpReason><label>Sale made</label><forAll>true</forAll></WrapUpReason>'
+  post WrapUpReason '<WrapUpReason><label>Follow-up needed</label><forAll>true</forAll></WrapUpReason>'
+fi
+
 cat <<MSG
 
 finesse-gw is running in sandbox mode (pid $(cat "$PID_FILE"), log $LOG_FILE).
@@ -51,9 +62,12 @@ Demo credentials (Basic auth; id or login name):
   supervisor     supervisor1 / supervisor1pw   (id 2001, supervises teams 1 and 2)
   agents         agent1 / agent1pw (1001), agent2 / agent2pw (1002), agent3 / agent3pw (1003)
 
-Try:
+Try (the quickstart created demo reason codes and wrap-up reasons on first start):
   curl -u admin:adminpw 'http://127.0.0.1:8082/finesseconfig/api/ReasonCodes?category=NOT_READY'
   curl -u agent1:agent1pw http://127.0.0.1:8082/finesse/api/User/1001
+  curl -u agent1:agent1pw -X PUT -H 'Content-Type: application/xml' \\
+       -d '<User><state>LOGIN</state><extension>1001</extension></User>' http://127.0.0.1:8082/finesse/api/User/1001
+  curl -X POST http://127.0.0.1:42100/calls -d '{"from":"5551000","to":"1001"}'   # ring agent 1001
   curl -X POST http://127.0.0.1:42100/sides/a/down     # fail over to side B; /health stays IN_SERVICE
 
 Stop it with: kill \$(cat $PID_FILE)
