@@ -100,7 +100,7 @@ TEST(HttpServerExchange, MalformedPercentEscapeIsABadRequest) {
     EXPECT_EQ(reply->status, 400) << target;
     EXPECT_EQ(xml_text(reply->body, "ErrorType"), "Invalid Input") << target;
     EXPECT_EQ(reply->header("Connection"), "close");
-    EXPECT_TRUE(client.wait_for_close(1s));
+    EXPECT_TRUE(client.wait_for_close(5s));
   }
 }
 
@@ -124,7 +124,7 @@ TEST(HttpServerExchange, Http10WithoutKeepAliveIsClosedAfterTheResponse) {
   ASSERT_TRUE(reply);
   EXPECT_EQ(reply->status, 200);
   EXPECT_EQ(reply->header("Connection"), "close");
-  EXPECT_TRUE(client.wait_for_close(1s));
+  EXPECT_TRUE(client.wait_for_close(5s));
 }
 
 TEST(HttpServerExchange, Http10KeepAliveIsHonoured) {

@@ -55,12 +55,12 @@ TEST(HttpServerLifecycle, StopLetsAnInFlightRequestFinishThenCloses) {
   EXPECT_EQ(reply->status, 200);
   EXPECT_NE(reply->body.find("path=/slow\n"), std::string::npos);
   EXPECT_EQ(reply->header("Connection"), "close");
-  EXPECT_TRUE(busy.wait_for_close(1s));
-  EXPECT_TRUE(idle.wait_for_close(1s));
+  EXPECT_TRUE(busy.wait_for_close(5s));
+  EXPECT_TRUE(idle.wait_for_close(5s));
   // A client closes its end on end-of-stream; until then the server drains what it might still send.
   busy.stream().close();
   // Nothing is left on the io_context: the listener, the connections and their timers are gone.
-  EXPECT_TRUE(running.wait_until_drained(2s));
+  EXPECT_TRUE(running.wait_until_drained(5s));
   EXPECT_EQ(running.server().stats().connections_open, 0u);
 }
 
@@ -72,8 +72,8 @@ TEST(HttpServerLifecycle, StopClosesIdleConnectionsAtOnce) {
   ASSERT_TRUE(client.send(get_request("/")));
   ASSERT_TRUE(client.read_reply());
   running.server().stop();
-  EXPECT_TRUE(client.wait_for_close(500ms));
-  EXPECT_TRUE(running.wait_until_drained(1s));
+  EXPECT_TRUE(client.wait_for_close(5s));
+  EXPECT_TRUE(running.wait_until_drained(5s));
 }
 
 TEST(HttpServerLifecycle, StatsCountConnectionsAndRequests) {

@@ -27,7 +27,7 @@ void expect_final_error(HttpClient& client, int status, const std::string& error
   EXPECT_EQ(xml_text(reply->body, "ErrorType"), error_type) << reply->body;
   EXPECT_EQ(reply->header("Connection"), "close");
   EXPECT_EQ(reply->header("Content-Length"), std::to_string(reply->body.size()));
-  EXPECT_TRUE(client.wait_for_close(1s));
+  EXPECT_TRUE(client.wait_for_close(5s));
 }
 
 TEST(HttpServerLimits, ContentLengthAboveTheBodyLimitGets413BeforeTheBodyIsSent) {
@@ -97,7 +97,9 @@ TEST(HttpServerLimits, TheReadTimeoutCoversTheWholeRequestNotEachRead) {
   EXPECT_EQ(received.rfind("HTTP/1.1 408 ", 0), 0u) << received;
   EXPECT_NE(received.find("<ApiErrors>"), std::string::npos) << received;
   EXPECT_GE(answered_after, 250ms);
-  EXPECT_LT(answered_after, 800ms);
+  // A timer reset by every read would let the ~5 s drip finish; the bound leaves room for a
+  // loaded machine (sanitizers, parallel tests) without losing that distinction.
+  EXPECT_LT(answered_after, 2500ms);
 }
 
 TEST(HttpServerLimits, StalledBodyGets408) {
@@ -114,10 +116,10 @@ TEST(HttpServerLimits, IdleKeepAliveConnectionIsClosedQuietly) {
   ASSERT_TRUE(client.read_reply());
   const auto answered = std::chrono::steady_clock::now();
   std::string after_close;
-  EXPECT_TRUE(client.wait_for_close(1500ms, &after_close));
+  EXPECT_TRUE(client.wait_for_close(5s, &after_close));
   const auto idle_for = std::chrono::steady_clock::now() - answered;
   EXPECT_GE(idle_for, 150ms);
-  EXPECT_LT(idle_for, 1000ms);
+  EXPECT_LT(idle_for, 3000ms);
   EXPECT_EQ(after_close, "");
   EXPECT_TRUE(running.wait_for_stats([](const http::ServerStats& s) { return s.connections_open == 0; }));
 }
