@@ -227,8 +227,7 @@ void RequestHandler::login(const cti::SetAgentStateReq& request, Agent& agent) {
     }
   }
   out_.reply = cti::SetAgentStateConf{invoke};
-  agent.signed_in = true;
-  agent.extension = instrument;
+  world_.sign_in(agent, instrument);
   agent.handled_call = false;
   // GED-188.md 5.1.6: LOGIN, then NOT_READY (guide 3.1.4: "automatically set to NOT_READY").
   world_.report(agent, AgentState::Login, out_);
@@ -247,8 +246,7 @@ void RequestHandler::logout(const cti::SetAgentStateReq& request, Agent& agent) 
   world_.become_idle(agent, AgentState::Logout, 0);
   agent.reason_code = request.event_reason_code;
   world_.report(agent, AgentState::Logout, out_);
-  agent.signed_in = false;
-  agent.extension.clear();
+  world_.sign_out(agent);
 }
 
 void RequestHandler::change_ready_state(const cti::SetAgentStateReq& request, Agent& agent) {
@@ -373,7 +371,7 @@ void RequestHandler::hold(const cti::HoldCallReq& request) {
     return control_fail(invoke, ControlFailureCode::NoActiveCall);
   }
   out_.reply = cti::HoldCallConf{invoke};
-  party->state = LocalConnectionState::Hold;
+  world_.set_party_state(*party, LocalConnectionState::Hold);
   out_.events.push_back(world_.events_.held(*call, party->device));
 }
 
@@ -393,7 +391,7 @@ void RequestHandler::retrieve(const cti::RetrieveCallReq& request) {
     return control_fail(invoke, kStateIncompatible);
   }
   out_.reply = cti::RetrieveCallConf{invoke};
-  party->state = LocalConnectionState::Connect;
+  world_.set_party_state(*party, LocalConnectionState::Connect);
   out_.events.push_back(world_.events_.retrieved(*call, party->device));
 }
 
@@ -466,7 +464,7 @@ void RequestHandler::consult(const cti::ConsultationCallReq& request) {
   conf.new_connection_device_id = agent->extension;
   out_.reply = conf;
   // Guide 5.4.4 transfer table: the original call is held first, then the consult call starts.
-  party->state = LocalConnectionState::Hold;
+  world_.set_party_state(*party, LocalConnectionState::Hold);
   out_.events.push_back(world_.events_.held(*original, agent->extension));
   // UCCE carries the caller's call data into the consult call.
   cti::DialData data = request.data;
@@ -522,19 +520,15 @@ void RequestHandler::join_calls(std::uint32_t invoke, std::uint32_t active_id,
   }
   // The agent's held leg is changed before the consulted parties are appended: appending may
   // move the parties, and the pointer with them.
-  if (conference) held_leg->state = LocalConnectionState::Connect;
+  if (conference) world_.set_party_state(*held_leg, LocalConnectionState::Connect);
   for (const auto& party : active->parties) {
-    if (is_live(party) && party.device != agent->extension) held->parties.push_back(party);
+    if (is_live(party) && party.device != agent->extension) world_.add_party(*held, party);
   }
   const std::uint32_t consult_id = active->id;
   if (!conference) {
-    held->parties.erase(std::remove_if(held->parties.begin(), held->parties.end(),
-                                       [&](const Party& p) { return p.device == agent->extension; }),
-                        held->parties.end());
+    world_.remove_parties_if(*held, [&](const Party& p) { return p.device == agent->extension; });
   }
-  held->parties.erase(std::remove_if(held->parties.begin(), held->parties.end(),
-                                     [](const Party& p) { return !is_live(p); }),
-                      held->parties.end());
+  world_.remove_parties_if(*held, [](const Party& p) { return !is_live(p); });
   if (conference) {
     cti::ConferenceCallConf conf;
     conf.invoke_id = invoke;
@@ -699,8 +693,8 @@ void RequestHandler::monitor(const cti::SuperviseCallReq& request, Agent& superv
   call.monitored_call = monitored_id;
   call.call_variables = variables;
   call.named_variables = named;
-  call.parties.push_back({supervisor.extension, PartyRole::Normal,
-                          LocalConnectionState::Initiate, false});
+  world_.add_party(call, {supervisor.extension, PartyRole::Normal,
+                                 LocalConnectionState::Initiate, false});
   cti::SuperviseCallConf conf;
   conf.invoke_id = invoke;
   conf.connection_call_id = call.id;
@@ -711,10 +705,10 @@ void RequestHandler::monitor(const cti::SuperviseCallReq& request, Agent& superv
   constexpr EventCause kCause = EventCause::SupervisorMonitor;
   world_.announce(call, out_);
   out_.events.push_back(world_.events_.service_initiated(call, supervisor.extension, kCause));
-  call.parties.front().state = LocalConnectionState::Connect;
+  world_.set_party_state(call.parties.front(), LocalConnectionState::Connect);
   out_.events.push_back(world_.events_.originated(call, supervisor.extension, kCause));
-  call.parties.push_back({agent.extension, PartyRole::MonitorTarget,
-                          LocalConnectionState::Connect, false});
+  world_.add_party(call, {agent.extension, PartyRole::MonitorTarget,
+                                 LocalConnectionState::Connect, false});
   out_.events.push_back(world_.events_.established(call, agent.extension, kCause));
 }
 
@@ -733,8 +727,8 @@ void RequestHandler::barge_in(const cti::SuperviseCallReq& request, Agent& super
     return control_fail(invoke, kStateIncompatible);
   }
   const std::uint32_t secondary = monitor ? monitor->id : target->id;
-  target->parties.push_back({supervisor.extension, PartyRole::Normal,
-                             LocalConnectionState::Connect, false});
+  world_.add_party(*target, {supervisor.extension, PartyRole::Normal,
+                                    LocalConnectionState::Connect, false});
   supervisor.handled_call = true;
   cti::SuperviseCallConf conf;
   conf.invoke_id = invoke;
@@ -748,7 +742,7 @@ void RequestHandler::barge_in(const cti::SuperviseCallReq& request, Agent& super
                                                    EventCause::SupervisorBargeIn));
   if (monitor) {
     out_.events.push_back(world_.events_.end_call(*monitor));
-    world_.calls_.erase(secondary);
+    world_.erase_call(secondary);
   }
 }
 

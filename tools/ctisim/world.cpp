@@ -1,6 +1,7 @@
 #include "tools/ctisim/world.hpp"
 
 #include <algorithm>
+#include <cassert>
 
 namespace fgw::ctisim {
 
@@ -59,10 +60,67 @@ Agent* World::agent_by_id(const std::string& id) {
 }
 
 Agent* World::agent_on_extension(const std::string& extension) {
-  for (auto& [id, agent] : agents_) {
-    if (agent.signed_in && agent.extension == extension) return &agent;
+  auto it = agent_by_extension_.find(extension);
+  return it == agent_by_extension_.end() ? nullptr : it->second;
+}
+
+void World::sign_in(Agent& agent, const std::string& extension) {
+  agent.signed_in = true;
+  agent.extension = extension;
+  agent_by_extension_[extension] = &agent;
+  unsettled_agents_.insert(agent.id);
+}
+
+void World::sign_out(Agent& agent) {
+  agent_by_extension_.erase(agent.extension);
+  agent.signed_in = false;
+  agent.extension.clear();
+  unsettled_agents_.insert(agent.id);
+}
+
+void World::add_party(Call& call, Party party) {
+  calls_by_device_[party.device].insert(call.id);
+  touch_device(party.device);
+  call.parties.push_back(std::move(party));
+}
+
+void World::set_party_state(Party& party, LocalConnectionState state) {
+  party.state = state;
+  touch_device(party.device);
+}
+
+void World::touch_device(const std::string& device) {
+  if (Agent* agent = agent_on_extension(device)) unsettled_agents_.insert(agent->id);
+}
+
+void World::erase_call(std::uint32_t id) {
+  auto it = calls_.find(id);
+  if (it == calls_.end()) return;
+  for (const auto& party : it->second.parties) {
+    touch_device(party.device);
+    unindex(id, party.device);
   }
-  return nullptr;
+  calls_.erase(it);
+}
+
+void World::remove_parties_if(Call& call, const std::function<bool(const Party&)>& drop) {
+  std::vector<std::string> removed;
+  for (const auto& party : call.parties) {
+    if (drop(party)) removed.push_back(party.device);
+  }
+  call.parties.erase(std::remove_if(call.parties.begin(), call.parties.end(), drop),
+                     call.parties.end());
+  for (const auto& device : removed) {
+    touch_device(device);
+    if (!call.find_party(device)) unindex(call.id, device);  // unless another leg stays
+  }
+}
+
+void World::unindex(std::uint32_t call_id, const std::string& device) {
+  auto calls = calls_by_device_.find(device);
+  if (calls == calls_by_device_.end()) return;
+  calls->second.erase(call_id);
+  if (calls->second.empty()) calls_by_device_.erase(calls);
 }
 
 Call* World::find_call(std::uint32_t id) {
@@ -108,17 +166,17 @@ void World::deliver(Call& call, const std::string& device, EventCause cause, Out
       agent && derived_state(*agent) == AgentState::Available) {
     // GED-188.md 5.2: the RESERVED agent state may precede the delivery; it does here.
     party.reserved_agent = true;
-    call.parties.push_back(party);
+    add_party(call, party);
     report(*agent, AgentState::Reserved, out);
   } else {
-    call.parties.push_back(party);
+    add_party(call, party);
   }
   out.events.push_back(events_.delivered(call, device, cause));
 }
 
 void World::establish(Call& call, Party& answering, Outcome& out) {
-  answering.state = LocalConnectionState::Connect;
   answering.reserved_agent = false;
+  set_party_state(answering, LocalConnectionState::Connect);
   for (auto& party : call.parties) {
     if (Agent* agent = agent_on_extension(party.device); agent && is_live(party)) {
       agent->handled_call = true;
@@ -137,14 +195,14 @@ Call& World::originate(const std::string& from, const std::string& dialed, cti::
   Party caller;
   caller.device = from;
   caller.state = LocalConnectionState::Initiate;
-  call.parties.push_back(caller);
+  add_party(call, caller);
   // Guide 5.4.4, outbound table: BEGIN_CALL, SERVICE_INITIATED (off hook), ORIGINATED (dialled).
   announce(call, out);
   out.events.push_back(events_.service_initiated(call, from, cause));
-  call.find_party(from)->state = LocalConnectionState::Connect;
+  set_party_state(*call.find_party(from), LocalConnectionState::Connect);
   out.events.push_back(events_.originated(call, from, cause));
   if (dial_plan_.classify(dialed) == Destination::Unassigned) {
-    call.find_party(from)->state = LocalConnectionState::Fail;
+    set_party_state(*call.find_party(from), LocalConnectionState::Fail);
     out.events.push_back(events_.failed(call, dialed, EventCause::DestNotObtainable));
     return call;
   }
@@ -155,7 +213,7 @@ Call& World::originate(const std::string& from, const std::string& dialed, cti::
 void World::drop_party(Call& call, const std::string& device, EventCause cause, Outcome& out) {
   Party* party = call.find_party(device);
   if (!party || !is_live(*party)) return;
-  party->state = LocalConnectionState::Null;
+  set_party_state(*party, LocalConnectionState::Null);
   out.events.push_back(events_.connection_cleared(call, device, cause));
   const auto live = std::count_if(call.parties.begin(), call.parties.end(), is_live);
   // A call with one connection left has nobody to talk to: the last party is dropped too
@@ -166,7 +224,7 @@ void World::drop_party(Call& call, const std::string& device, EventCause cause, 
 void World::clear_call(Call& call, EventCause cause, Outcome& out) {
   for (auto& party : call.parties) {
     if (!is_live(party)) continue;
-    party.state = LocalConnectionState::Null;
+    set_party_state(party, LocalConnectionState::Null);
     out.events.push_back(events_.connection_cleared(call, party.device, cause));
   }
   if (call.announced) {
@@ -177,7 +235,7 @@ void World::clear_call(Call& call, EventCause cause, Outcome& out) {
 }
 
 void World::remove_call(std::uint32_t id, Outcome& out) {
-  calls_.erase(id);
+  erase_call(id);
   // A silent-monitor call ends with the call it listens to.
   std::vector<std::uint32_t> monitors;
   for (const auto& [monitor_id, monitor] : calls_) {
@@ -192,8 +250,12 @@ AgentState World::derived_state(const Agent& agent) const {
   if (!agent.signed_in) return AgentState::Logout;
   bool holding = false;
   bool alerting_reserved = false;
-  for (const auto& [id, call] : calls_) {
-    for (const auto& party : call.parties) {
+  auto calls = calls_by_device_.find(agent.extension);
+  if (calls == calls_by_device_.end()) return agent.idle_state;
+  for (const auto id : calls->second) {
+    const auto call = calls_.find(id);
+    assert(call != calls_.end() && "erase_call() keeps calls_by_device_ free of ended calls");
+    for (const auto& party : call->second.parties) {
       if (party.device != agent.extension || party.role == PartyRole::MonitorTarget) continue;
       if (occupies_agent(party)) return AgentState::Talking;
       if (party.state == LocalConnectionState::Hold) holding = true;
@@ -208,13 +270,19 @@ AgentState World::derived_state(const Agent& agent) const {
 }
 
 void World::report(Agent& agent, AgentState state, Outcome& out) {
+  if (agent.reported == AgentState::Available) available_agents_.erase(agent.available_since);
   agent.reported = state;
-  if (state == AgentState::Available) agent.available_since = ++sequence_;
+  if (state == AgentState::Available) {
+    agent.available_since = ++sequence_;
+    available_agents_.emplace(agent.available_since, &agent);
+  }
+  unsettled_agents_.insert(agent.id);
   out.events.push_back(events_.agent_state(agent, current_signature_));
 }
 
 void World::become_idle(Agent& agent, AgentState state, std::uint16_t reason) {
   agent.idle_state = state;
+  unsettled_agents_.insert(agent.id);
   if (state == AgentState::NotReady) agent.reason_code = reason;
   agent.next_state.reset();
   ++agent.wrap_up_token;  // any running wrap-up timer is now stale
@@ -241,8 +309,22 @@ void World::leave_calls(Agent& agent, Outcome& out) {
 }
 
 void World::reconcile_agents(Outcome& out) {
-  for (auto& [id, agent] : agents_) {
-    if (!agent.signed_in) continue;
+#ifndef NDEBUG
+  // The invariant that lets the loop skip agents: nobody unmarked has anything to report.
+  for (const auto& [id, agent] : agents_) {
+    assert(!agent.signed_in || unsettled_agents_.count(id) ||
+           derived_state(agent) == agent.reported);
+  }
+#endif
+  // An agent acting here changes no other agent's state, so visiting only the marked ones, in id
+  // order, reports the same states in the same order as visiting every agent. Marks made while
+  // visiting (by report / become_idle) go to the fresh set and cost one more look next time.
+  std::set<std::string> unsettled;
+  unsettled.swap(unsettled_agents_);
+  for (const auto& id : unsettled) {
+    Agent* found = agent_by_id(id);
+    if (!found || !found->signed_in) continue;
+    Agent& agent = *found;
     AgentState state = derived_state(agent);
     const bool was_on_call = agent.reported == AgentState::Talking ||
                              agent.reported == AgentState::Hold ||
@@ -266,13 +348,22 @@ void World::dispatch_queue(Outcome& out) {
       }
     }
     if (!waiting) return;
+    // After reconcile_agents() every signed-in agent's derived state is the one reported, and a
+    // delivery below reports RESERVED at once, so the AVAILABLE agents are those last reported
+    // AVAILABLE; available_agents_ holds them longest READY first.
     Agent* longest_ready = nullptr;
-    for (auto& [id, agent] : agents_) {
-      if (!agent.signed_in || derived_state(agent) != AgentState::Available) continue;
-      if (!longest_ready || agent.available_since < longest_ready->available_since) {
-        longest_ready = &agent;
+    for (const auto& [since, agent] : available_agents_) {
+      if (agent->signed_in && derived_state(*agent) == AgentState::Available) {
+        longest_ready = agent;
+        break;
       }
     }
+#ifndef NDEBUG
+    for (const auto& [id, agent] : agents_) {
+      assert(!agent.signed_in || derived_state(agent) != AgentState::Available ||
+             (longest_ready && longest_ready->available_since <= agent.available_since));
+    }
+#endif
     if (!longest_ready) return;
     waiting->queued_at.reset();
     announce(*waiting, out);
@@ -315,7 +406,7 @@ ControlResult World::place_call(const InboundCall& inbound) {
   call.dnis = inbound.dnis.empty() ? inbound.to : inbound.dnis;
   call.call_variables = inbound.call_variables;
   call.named_variables = inbound.named_variables;
-  call.parties.push_back({inbound.from, PartyRole::Normal, LocalConnectionState::Connect, false});
+  add_party(call, {inbound.from, PartyRole::Normal, LocalConnectionState::Connect, false});
   result.call_id = call.id;
   offer(call, inbound.to, EventCause::NewCall, result.outcome);
   settle(result.outcome);
@@ -356,7 +447,7 @@ ControlResult World::hang_up_outside(std::uint32_t call_id) {
   current_signature_.clear();
   if (call->queued_at && !call->announced) {
     // Never delivered, so never announced to CTI: abandoned in queue without events.
-    calls_.erase(call_id);
+    erase_call(call_id);
     return result;
   }
   std::vector<std::string> outside;

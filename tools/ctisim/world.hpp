@@ -5,9 +5,12 @@
 // GED-188.md 5), and the wrap-up timers the caller must arm.
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "config/directory.hpp"
@@ -90,6 +93,18 @@ class World {
   enum class PartyKind { Agent, Outside };
   PartyKind kind_of(const std::string& device);
 
+  // Every change to who is signed in where, to the parties of a call or to an agent's reported or
+  // idle state goes through these, so that the indexes below stay exact.
+  void sign_in(Agent& agent, const std::string& extension);
+  void sign_out(Agent& agent);
+  void add_party(Call& call, Party party);
+  void set_party_state(Party& party, cti::LocalConnectionState state);
+  // The connections at `device` changed: its agent (if any) is re-derived at the next settle.
+  void touch_device(const std::string& device);
+  void remove_parties_if(Call& call, const std::function<bool(const Party&)>& drop);
+  void erase_call(std::uint32_t id);
+  void unindex(std::uint32_t call_id, const std::string& device);
+
   Call& new_call(cti::CallType type, const std::string& calling, const std::string& called);
   // Rings `device` on `call` (RESERVED first when an AVAILABLE agent is rung), or queues the call
   // when `device` is a route point.
@@ -121,6 +136,18 @@ class World {
   const config::Directory& directory_;
   std::map<std::string, Agent> agents_;  // by agent id
   std::map<std::uint32_t, Call> calls_;
+
+  // Indexes, so that a request costs what it touches instead of all agents x all calls.
+  // Signed-in agents by the extension they signed in on (at most one agent per extension).
+  std::unordered_map<std::string, Agent*> agent_by_extension_;
+  // The calls that have a party at the device, live or not.
+  std::unordered_map<std::string, std::set<std::uint32_t>> calls_by_device_;
+  // Agents whose derived state may differ from the one last reported. Every other signed-in agent
+  // has derived_state() == reported, so reconcile_agents() visits only these, in agent-id order
+  // like a scan of agents_ would.
+  std::set<std::string> unsettled_agents_;
+  // Agents whose last report was AVAILABLE, by available_since: the longest READY first.
+  std::map<std::uint64_t, Agent*> available_agents_;
   std::uint32_t next_call_id_;
   std::uint64_t sequence_ = 0;
   std::string current_signature_;  // ClientSignature of the request being handled
