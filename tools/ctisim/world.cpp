@@ -201,13 +201,25 @@ Call& World::originate(const std::string& from, const std::string& dialed, cti::
   out.events.push_back(events_.service_initiated(call, from, cause));
   set_party_state(*call.find_party(from), LocalConnectionState::Connect);
   out.events.push_back(events_.originated(call, from, cause));
-  if (dial_plan_.classify(dialed) == Destination::Unassigned) {
+  const bool unassigned = dial_plan_.classify(dialed) == Destination::Unassigned;
+  if (unassigned || agent_phone_busy(dialed)) {
     set_party_state(*call.find_party(from), LocalConnectionState::Fail);
-    out.events.push_back(events_.failed(call, dialed, EventCause::DestNotObtainable));
+    out.events.push_back(events_.failed(call, dialed, unassigned ? EventCause::DestNotObtainable : EventCause::Busy));
     return call;
   }
   offer(call, dialed, cause, out);
   return call;
+}
+
+bool World::agent_phone_busy(const std::string& device) {
+  if (kind_of(device) != PartyKind::Agent) return false;
+  auto calls = calls_by_device_.find(device);
+  if (calls == calls_by_device_.end()) return false;
+  for (auto id : calls->second) {
+    const Party* party = find_call(id)->find_party(device);
+    if (party && occupies_agent(*party)) return true;
+  }
+  return false;
 }
 
 void World::drop_party(Call& call, const std::string& device, EventCause cause, Outcome& out) {

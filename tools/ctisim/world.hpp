@@ -92,6 +92,9 @@ class World {
   // (outside number, unattended extension), driven by the control API.
   enum class PartyKind { Agent, Outside };
   PartyKind kind_of(const std::string& device);
+  // A signed-in agent's phone that is off hook, dialling or talking on some call. The simulator
+  // has no call waiting, so a call dialled to it fails BUSY (guide 5.4.4, "Destination is Busy").
+  bool agent_phone_busy(const std::string& device);
 
   // Every change to who is signed in where, to the parties of a call or to an agent's reported or
   // idle state goes through these, so that the indexes below stay exact.

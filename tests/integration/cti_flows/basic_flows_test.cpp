@@ -327,3 +327,36 @@ TEST(CtiFlows, SetCallDataAnswersWithTheCallsWholeDataInCallDataUpdate) {
 
 }  // namespace
 }  // namespace fgw::flows
+
+namespace fgw::flows {
+namespace {
+
+// Table 2, "Destination is Busy": the dialled agent's phone is already talking, and the
+// simulator has no call waiting, so the call fails BUSY.
+TEST(CtiFlows, OutboundCallToATalkingAgentFailsBusy) {
+  FlowRig rig({.wrap_up = std::chrono::seconds(0), .feed_desk = true});
+  rig.open_session();
+  sign_in(rig, "1001");
+  sign_in(rig, "1002");
+  const auto busy_call = rig.confirm<cti::MakeCallConf>(make_call_req("1002", "5553000"));
+  const auto b = call_ref(busy_call.new_connection_call_id);
+  rig.expect_events({"BEGIN_CALL " + b + " AGENT_OUT from=1002", "CALL_SERVICE_INITIATED " + b + " calling=1002",
+                     "CALL_ORIGINATED " + b + " calling=1002 called=5553000",
+                     "CALL_DELIVERED " + b + " alerting=5553000 calling=1002", "AGENT_STATE 1002 TALKING"});
+
+  const auto made = rig.confirm<cti::MakeCallConf>(make_call_req("1001", "1002"));
+  const auto c = call_ref(made.new_connection_call_id);
+  rig.expect_events({"BEGIN_CALL " + c + " AGENT_INSIDE from=1001", "CALL_SERVICE_INITIATED " + c + " calling=1001",
+                     "CALL_ORIGINATED " + c + " calling=1001 called=1002",
+                     "CALL_FAILED " + c + " failing=1002 cause=CEC_BUSY", "AGENT_STATE 1001 TALKING"});
+  const auto dialog = rig.desk().dialog(std::to_string(made.new_connection_call_id));
+  ASSERT_TRUE(dialog.has_value());
+  EXPECT_EQ(dialog->state, "FAILED");
+  ASSERT_FALSE(dialog->participants.empty());
+  EXPECT_EQ(dialog->participants[0].media_address, "1001");
+  EXPECT_EQ(dialog->participants[0].state, "FAILED");
+  EXPECT_EQ(dialog->participants[0].state_cause, "BUSY");
+}
+
+}  // namespace
+}  // namespace fgw::flows
