@@ -25,7 +25,9 @@ struct ApiContext {
 // Each resource family registers its own routes (one file each).
 void register_user_routes(http::Router& router, ApiContext& ctx);           // user_api.cpp
 void register_user_state_routes(http::Router& router, ApiContext& ctx);     // user_state_api.cpp: PUT User/{id}
-void register_dialog_routes(http::Router& router, ApiContext& ctx);         // dialog_api.cpp: User/{id}/Dialogs, Dialog/{id}
+void register_dialog_routes(http::Router& router, ApiContext& ctx);         // dialog_api.cpp: GET User/{id}/Dialogs, Dialog/{id}
+void register_dialog_action_routes(http::Router& router, ApiContext& ctx);  // dialog_action_api.cpp: PUT Dialog/{id}
+void register_dialog_create_routes(http::Router& router, ApiContext& ctx);  // dialog_create_api.cpp: POST User/{id}/Dialogs
 void register_team_routes(http::Router& router, ApiContext& ctx);           // team_api.cpp
 void register_system_info_routes(http::Router& router, ApiContext& ctx);    // system_info_api.cpp
 void register_user_config_read_routes(http::Router& router, ApiContext& ctx);  // user_config_reads_api.cpp

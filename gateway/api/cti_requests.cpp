@@ -11,9 +11,17 @@ CtiRequests& require_cti(CtiRequests* link) {
   return *link;
 }
 
-http::ApiResponse accepted() {
+const std::string& request_id_of(const http::ApiRequest& request) {
+  if (request.request_id.size() > kMaxRequestIdBytes)
+    throw http::ApiError(400, http::error_type::kInvalidInput,
+                         "requestId longer than " + std::to_string(kMaxRequestIdBytes) + " bytes", "requestId");
+  return request.request_id;
+}
+
+http::ApiResponse accepted(const http::ApiRequest& request) {
   http::ApiResponse response;
   response.status = 202;
+  if (!request.request_id.empty()) response.headers.emplace_back("requestId", request.request_id);
   return response;
 }
 

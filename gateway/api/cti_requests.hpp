@@ -3,7 +3,9 @@
 // "How data flows": api handler -> cti client request -> 202 to the caller). An interface, so that
 // the handlers do not depend on the client's sockets and the tests can record and fail requests.
 
+#include <cstddef>
 #include <functional>
+#include <string>
 
 #include "gateway/cti/client/request_result.hpp"
 #include "gateway/cti/message.hpp"
@@ -27,8 +29,14 @@ class CtiRequests {
 // of service: nothing answers 202 without a CTI request behind it.
 CtiRequests& require_cti(CtiRequests* link);
 
+// The request's requestId header, checked before anything is sent: at most kMaxRequestIdBytes
+// (400 Invalid Input beyond), as it is copied into every notification the request causes.
+inline constexpr std::size_t kMaxRequestIdBytes = 256;
+const std::string& request_id_of(const http::ApiRequest& request);
+
 // 202 Accepted with an empty body: a route's answer once its CTI request is on its way. The
-// outcome arrives as notifications (guide 3.1.4-3.1.6, 3.2.2).
-http::ApiResponse accepted();
+// outcome arrives as notifications (guide 3.1.4-3.1.6, 3.2.2). A requestId header is echoed in
+// the response, as 12.5's Media APIs describe and Finesse does for every desktop API.
+http::ApiResponse accepted(const http::ApiRequest& request);
 
 }  // namespace fgw::api

@@ -3,11 +3,9 @@
 //
 // The handler validates what it can know (role, own id, body, directory extensions, reason codes,
 // the user's live state), sends SET_AGENT_STATE_REQ and answers 202. The new state arrives as
-// User notifications when CTI reports it. A refusal by CTI after the 202 is logged: 8.5 defines
-// CTI error notifications for dialogs only (7.2.3), and a dialog-shaped error on the user's Dialogs
-// node would name a dialog that does not exist. The User object simply keeps its state.
-//
-// The requestId request header is not echoed: the HTTP layer hands handlers no generic headers.
+// User notifications when CTI reports it, carrying the request's requestId. A refusal by CTI after
+// the 202 becomes an error notification on the User node (Desk::report_user_state_error); the
+// User object keeps its state.
 
 #include <spdlog/spdlog.h>
 
@@ -63,14 +61,18 @@ std::string instrument_for(const ApiContext& ctx, RequestedState state, const St
   return live.status.extension;
 }
 
-void send_state_change(CtiRequests& cti, const AgentStateChange& change) {
+void send_state_change(desk::Desk& desk, CtiRequests& cti, const AgentStateChange& change,
+                       const std::string& request_id) {
   cti::SetAgentStateReq request = set_agent_state_request(change);
   cti::Message message(std::move(request));
-  cti.send(std::move(message), [agent = change.agent_id, state = change.state](const cti::client::RequestResult& r) {
+  desk.expect_user_request(change.agent_id, request_id);
+  cti.send(std::move(message), [&desk, agent = change.agent_id, state = change.state,
+                                request_id](const cti::client::RequestResult& r) {
     if (r.ok()) return;
     const auto& failure = r.failure();
     spdlog::warn("User {}: CTI refused {}: {} ({}){}", agent, state_name(state), failure.name, failure.code,
                  failure.detail.empty() ? "" : "; " + failure.detail);
+    desk.report_user_state_error(agent, failure.code, failure.name, request_id);
   });
 }
 
@@ -80,6 +82,7 @@ http::ApiResponse put_user_state(ApiContext& ctx, const http::ApiRequest& reques
   require_self(request, id);
   require_user(ctx.directory, id);
   auto& cti = require_cti(ctx.cti);
+  const auto& request_id = request_id_of(request);
 
   const auto body = read_state_body(request.body);
   const auto state = requested_state(body.state);
@@ -91,8 +94,8 @@ http::ApiResponse put_user_state(ApiContext& ctx, const http::ApiRequest& reques
   change.state = state;
   change.instrument = instrument_for(ctx, state, body, live);
   change.reason_code = reason_code_value(ctx.store, state, body.reason_code_id);
-  send_state_change(cti, change);
-  return accepted();
+  send_state_change(ctx.desk, cti, change, request_id);
+  return accepted(request);
 }
 
 }  // namespace

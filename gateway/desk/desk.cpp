@@ -1,6 +1,8 @@
 #include "gateway/desk/desk.hpp"
 
+#include "gateway/desk/dialog_changes.hpp"
 #include "gateway/desk/live_queries.hpp"
+#include "gateway/xml/notification_xml.hpp"
 
 namespace fgw::desk {
 
@@ -8,6 +10,14 @@ namespace {
 const config::Directory& no_directory() {
   static const config::Directory empty;
   return empty;
+}
+
+std::string user_node(const std::string& user_id) { return "/finesse/api/User/" + user_id; }
+
+std::string team_node(const config::Directory& directory, const std::string& user_id) {
+  const auto* user = directory.find_by_id(user_id);
+  if (!user || user->team_id.empty()) return {};
+  return "/finesse/api/Team/" + user->team_id + "/Users";
 }
 }  // namespace
 
@@ -30,7 +40,32 @@ void Desk::apply_resync(const std::string& agent_id, const cti::QueryAgentStateC
 void Desk::report_cti_error(const std::string& user_id, const std::string& dialog_id, std::uint32_t code,
                             const std::string& name, const std::string& request_id) {
   std::lock_guard lock(write_mutex_);
+  requests_.forget(dialogs_node(user_id), {});
   if (sink_) sink_->publish({LiveModel::cti_error(user_id, dialog_id, code, name, request_id)});
+}
+
+void Desk::report_user_state_error(const std::string& user_id, std::uint32_t code, const std::string& name,
+                                   const std::string& request_id) {
+  std::lock_guard lock(write_mutex_);
+  const auto node = user_node(user_id);
+  requests_.forget(node, node);
+  requests_.forget(team_node(directory_, user_id), node);
+  Notification error{node, node, "PUT", xml::render_user_error_update(user_id, std::to_string(code), name, request_id),
+                     request_id};
+  if (sink_) sink_->publish({std::move(error)});
+}
+
+void Desk::expect_user_request(const std::string& user_id, const std::string& request_id) {
+  std::lock_guard lock(write_mutex_);
+  const auto node = user_node(user_id);
+  const auto now = RequestCorrelation::Clock::now();
+  requests_.expect(node, node, request_id, now);
+  if (auto team = team_node(directory_, user_id); !team.empty()) requests_.expect(team, node, request_id, now);
+}
+
+void Desk::expect_dialog_request(const std::string& user_id, const std::string& request_id) {
+  std::lock_guard lock(write_mutex_);
+  requests_.expect(dialogs_node(user_id), {}, request_id, RequestCorrelation::Clock::now());
 }
 
 void Desk::set_agent_state(const std::string& user_id, AgentState state) {
@@ -40,7 +75,9 @@ void Desk::set_agent_state(const std::string& user_id, AgentState state) {
 
 void Desk::publish(std::vector<Notification> notifications) {
   snapshot_.store(std::make_shared<const LiveState>(model_.state()));
-  if (sink_ && !notifications.empty()) sink_->publish(std::move(notifications));
+  if (!sink_ || notifications.empty()) return;
+  requests_.stamp(notifications, RequestCorrelation::Clock::now());
+  sink_->publish(std::move(notifications));
 }
 
 AgentState Desk::agent_state(const std::string& user_id) const { return user(user_id).status; }

@@ -15,6 +15,7 @@
 #include "gateway/desk/live_model.hpp"
 #include "gateway/desk/live_state.hpp"
 #include "gateway/desk/notification.hpp"
+#include "gateway/desk/request_correlation.hpp"
 #include "gateway/desk/service_status.hpp"
 
 namespace fgw::desk {
@@ -30,8 +31,18 @@ class Desk {
   void apply(const cti::Message& message);
   void apply_resync(const std::string& agent_id, const cti::QueryAgentStateConf& agent_state,
                     const std::vector<cti::SnapshotCallConf>& calls);
+  // 7.2.3: a call operation failed in CTI after its 202.
   void report_cti_error(const std::string& user_id, const std::string& dialog_id, std::uint32_t code,
                         const std::string& name, const std::string& request_id);
+  // A user-state change failed in CTI after its 202 (xml::render_user_error_update).
+  void report_user_state_error(const std::string& user_id, std::uint32_t code, const std::string& name,
+                               const std::string& request_id);
+
+  // A REST request with a requestId is about to reach CTI (RequestCorrelation). A user-state
+  // change names the user's User node and the user's entry on its team's Users node; a call
+  // operation names the caller's Dialogs node.
+  void expect_user_request(const std::string& user_id, const std::string& request_id);
+  void expect_dialog_request(const std::string& user_id, const std::string& request_id);
 
   // The user's live state; a user the desk has not heard of is LOGOUT.
   AgentState agent_state(const std::string& user_id) const;
@@ -54,6 +65,7 @@ class Desk {
   NotificationSink* sink_;  // null: nothing is published
   std::mutex write_mutex_;  // serialises writers; readers never take it
   LiveModel model_;
+  RequestCorrelation requests_;  // guarded by write_mutex_
   std::atomic<std::shared_ptr<const LiveState>> snapshot_{std::make_shared<const LiveState>()};
   ServiceStatus service_;
 };

@@ -32,6 +32,8 @@ struct ApiRequest {
   std::string authorization;                 // raw Authorization header, may be empty
   std::string host;                          // Host header as sent (for absolute Location headers)
   std::string remote_address;                // peer IP, for throttling and logs
+  std::string request_id;                    // the requestId header: echoed on 202 and in the
+                                             // notification the request causes (guide 7.3)
   std::optional<Principal> principal;        // set by the dispatcher after authentication
   std::vector<std::string> path_params;      // set by the router: the {..} segments, in order
 };

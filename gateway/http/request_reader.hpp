@@ -39,6 +39,7 @@ inline void clear_for_reuse(ApiRequest& request) {
   request.body.clear();
   request.authorization.clear();
   request.host.clear();
+  request.request_id.clear();
   request.principal.reset();
   request.path_params.clear();
 }
@@ -75,10 +76,14 @@ class RequestReader final : public boost::beast::http::basic_parser<true> {
   // basic_parser<true> only ever parses requests; a status line is a syntax error there already.
   void on_response_impl(int, string_view, int, error_code&) override {}
 
-  void on_field_impl(boost::beast::http::field name, string_view /*name_string*/, string_view value,
+  void on_field_impl(boost::beast::http::field name, string_view name_string, string_view value,
                      error_code& /*ec*/) override {
     using boost::beast::http::field;
     switch (name) {
+      // Finesse clients send their correlation id in a non-standard "requestId" field.
+      case field::unknown:
+        if (boost::beast::iequals(name_string, "requestId")) request_.request_id.assign(value);
+        break;
       case field::authorization: request_.authorization.assign(value); break;
       case field::host:
         ++host_fields_;

@@ -26,6 +26,7 @@ std::string render_user_update(const UserView& view, const config::Directory& di
   auto update = doc.append_child("Update");
   append_text(update, "event", "PUT");
   append_text(update, "source", user_uri(*view.user));
+  append_text(update, "requestId", "");
   append_user_fields(update.append_child("data").append_child("user"), view, directory);
   return serialize_fragment(doc);
 }
@@ -56,17 +57,42 @@ std::string render_dialog_update(const Dialog& dialog, const std::string& event_
   return serialize_fragment(doc);
 }
 
-std::string render_cti_error_update(const std::string& dialog_id, const std::string& error_code,
-                                    const std::string& error_name, const std::string& request_id) {
+namespace {
+
+std::string render_error_update(const std::string& source, const char* error_type, const std::string& error_code,
+                                const std::string& error_name, const std::string& request_id) {
   pugi::xml_document doc;
   auto update = doc.append_child("Update");
   auto error = update.append_child("data").append_child("apiErrors").append_child("apiError");
   append_text(error, "errorData", error_code);
   append_text(error, "errorMessage", error_name);
-  append_text(error, "errorType", "Call Operation Failure");
+  append_text(error, "errorType", error_type);
   append_text(update, "event", "PUT");
   append_text(update, "requestId", request_id);
-  append_text(update, "source", dialog_uri(dialog_id));
+  append_text(update, "source", source);
+  return serialize_fragment(doc);
+}
+
+}  // namespace
+
+std::string render_cti_error_update(const std::string& dialog_id, const std::string& error_code,
+                                    const std::string& error_name, const std::string& request_id) {
+  return render_error_update(dialog_uri(dialog_id), "Call Operation Failure", error_code, error_name, request_id);
+}
+
+std::string render_user_error_update(const std::string& user_id, const std::string& error_code,
+                                     const std::string& error_name, const std::string& request_id) {
+  return render_error_update("/finesse/api/User/" + user_id, "Agent State Change Failure", error_code, error_name,
+                             request_id);
+}
+
+std::string with_request_id(const std::string& payload, const std::string& request_id) {
+  pugi::xml_document doc;
+  if (!doc.load_buffer(payload.data(), payload.size())) return payload;  // never ours; leave it whole
+  auto update = doc.child("Update");
+  auto field = update.child("requestId");
+  if (!field) field = update.append_child("requestId");
+  field.text().set(request_id.c_str());
   return serialize_fragment(doc);
 }
 

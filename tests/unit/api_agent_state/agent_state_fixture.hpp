@@ -2,6 +2,7 @@
 // The whole desktop dispatcher with a live desk fed by CTI events, a store holding reason codes,
 // and a fake CTI link that records every request and lets the test finish each one.
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -117,11 +118,12 @@ class AgentStateFixture : public ::testing::Test {
   }
 
   http::ApiResponse call(http::Method method, const std::string& path, const std::string& credentials,
-                         const std::string& body = "") {
+                         const std::string& body = "", const std::string& request_id = "") {
     http::ApiRequest request;
     request.method = method;
     request.path = path;
     request.body = body;
+    request.request_id = request_id;
     request.authorization = basic_auth(credentials);
     request.remote_address = "127.0.0.1";
     return dispatcher.handle(request);

@@ -178,15 +178,53 @@ TEST_F(AgentStateFixture, CtiOutOfServiceIs503AndSendsNothing) {
   EXPECT_TRUE(cti.sent.empty());
 }
 
-// 8.5 has no User CTI error notification (7.2.3 is for dialogs): a refused state change is
-// logged, publishes nothing, and the User keeps the state CTI last reported.
-TEST_F(AgentStateFixture, ACtiRefusalAfterThe202PublishesNothingAndKeepsTheState) {
+// A refused state change after the 202 is an error notification on the User node, in the shape
+// of 7.2.3, carrying the requestId; the User keeps the state CTI last reported.
+TEST_F(AgentStateFixture, ACtiRefusalAfterThe202IsAUserErrorNotificationAndKeepsTheState) {
   cti_reports("1001", AgentState::Reserved);
   sink.take();
-  ASSERT_EQ(put_own(kReady).status, 202);
+  ASSERT_EQ(call(http::Method::Put, "/finesse/api/User/1001", kA1, kReady, "rq-1").status, 202);
   cti.fail(0, 22, "CF_INVALID_OBJECT_STATE");
-  EXPECT_TRUE(sink.take().empty());
+  const auto published = sink.take();
+  ASSERT_EQ(published.size(), 1u);
+  EXPECT_EQ(published[0].node, "/finesse/api/User/1001");
+  EXPECT_EQ(text_at(published[0].payload_xml, "/Update/source"), "/finesse/api/User/1001");
+  EXPECT_EQ(text_at(published[0].payload_xml, "/Update/requestId"), "rq-1");
+  EXPECT_EQ(text_at(published[0].payload_xml, "/Update/data/apiErrors/apiError/errorData"), "22");
+  EXPECT_EQ(text_at(published[0].payload_xml, "/Update/data/apiErrors/apiError/errorMessage"),
+            "CF_INVALID_OBJECT_STATE");
+  EXPECT_EQ(text_at(published[0].payload_xml, "/Update/data/apiErrors/apiError/errorType"),
+            "Agent State Change Failure");
   EXPECT_EQ(desk.agent_state("1001").state, "RESERVED");
+}
+
+// 7.3: the requestId of a PUT User comes back on the 202, then in the User notification and the
+// team's Users notification of the change it causes, and in no later one.
+TEST_F(AgentStateFixture, RequestIdIsEchoedAndCarriedIntoTheUserAndTeamNotifications) {
+  cti_reports("1001", AgentState::NotReady);
+  sink.take();
+  auto r = call(http::Method::Put, "/finesse/api/User/1001", kA1, kReady, "abc-1");
+  ASSERT_EQ(r.status, 202) << r.body;
+  EXPECT_THAT(r.headers, ::testing::Contains(std::pair<std::string, std::string>("requestId", "abc-1")));
+  cti_reports("1001", AgentState::Available);
+  const auto published = sink.take();
+  ASSERT_EQ(published.size(), 2u);
+  EXPECT_EQ(published[0].node, "/finesse/api/User/1001");
+  EXPECT_EQ(text_at(published[0].payload_xml, "/Update/requestId"), "abc-1");
+  EXPECT_EQ(published[1].node, "/finesse/api/Team/1/Users");
+  EXPECT_EQ(text_at(published[1].payload_xml, "/Update/requestId"), "abc-1");
+  cti_reports("1001", AgentState::NotReady);
+  for (const auto& n : sink.take()) EXPECT_EQ(text_at(n.payload_xml, "/Update/requestId"), "") << n.node;
+}
+
+// Another member's change on the shared Team node does not take this user's requestId.
+TEST_F(AgentStateFixture, RequestIdStaysWithTheRequestingUserOnTheTeamNode) {
+  cti_reports("1001", AgentState::NotReady);
+  cti_reports("1002", AgentState::NotReady);
+  sink.take();
+  ASSERT_EQ(call(http::Method::Put, "/finesse/api/User/1001", kA1, kReady, "mine").status, 202);
+  cti_reports("1002", AgentState::Available);
+  for (const auto& n : sink.take()) EXPECT_EQ(text_at(n.payload_xml, "/Update/requestId"), "") << n.node;
 }
 
 // The state CTI reports is what GET User shows: the 202 itself changes nothing.

@@ -9,6 +9,8 @@
 namespace fgw::testing {
 
 inline constexpr std::uint32_t kCall = 700;
+inline constexpr std::uint32_t kConsult = 701;
+inline constexpr std::uint32_t kMonitor = 702;
 
 class DialogActionFixture : public AgentStateFixture {
  public:
@@ -29,6 +31,33 @@ class DialogActionFixture : public AgentStateFixture {
     talk(agent);
     desk.apply(desk::test::held(kCall, agent));
     cti_reports(agent, cti::AgentState::Hold);
+  }
+  // 1001 holds the caller's call 700 and talks to 1002 on the consult call 701.
+  void consult() {
+    cti_reports("1002", cti::AgentState::NotReady);
+    hold("1001");
+    desk.apply(desk::test::begin_call(kConsult, "1001", cti::CallType::Consult));
+    desk.apply(desk::test::service_initiated(kConsult, "1001"));
+    desk.apply(desk::test::originated(kConsult, "1001", "1002"));
+    desk.apply(desk::test::delivered(kConsult, "1001", "1002"));
+    desk.apply(desk::test::established(kConsult, "1001", "1002"));
+    cti_reports("1001", cti::AgentState::Talking);
+    cti_reports("1002", cti::AgentState::Talking);
+  }
+  // 1001 talks to the caller; supervisor 2001 is signed in NOT_READY.
+  void talk_with_supervisor_free() {
+    cti_reports("2001", cti::AgentState::NotReady);
+    talk("1001");
+  }
+  // ... and 2001 silently monitors 1001 on the monitor call 702.
+  void monitored() {
+    talk_with_supervisor_free();
+    using cti::EventCause;
+    desk.apply(desk::test::begin_call(kMonitor, "2001", cti::CallType::SupervisorMonitor));
+    desk.apply(desk::test::service_initiated(kMonitor, "2001", EventCause::SupervisorMonitor));
+    desk.apply(desk::test::originated(kMonitor, "2001", "1001", EventCause::SupervisorMonitor));
+    desk.apply(desk::test::established(kMonitor, "2001", "1001", EventCause::SupervisorMonitor));
+    cti_reports("2001", cti::AgentState::Talking);
   }
 
  protected:

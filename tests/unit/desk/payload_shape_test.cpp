@@ -25,7 +25,7 @@ TEST(PayloadShape, UserNotification) {
   const auto n = model.apply(agent_state("1001", cti::AgentState::NotReady)).at(0);
   const auto doc = parse(n.payload_xml);
   const auto update = doc.child("Update");
-  EXPECT_EQ(child_names(update), (Names{"event", "source", "data"}));
+  EXPECT_EQ(child_names(update), (Names{"event", "source", "requestId", "data"}));
   EXPECT_STREQ(update.child("event").text().get(), "PUT");
   EXPECT_STREQ(update.child("source").text().get(), "/finesse/api/User/1001");
   const auto user = update.child("data").child("user");
