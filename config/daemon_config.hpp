@@ -67,6 +67,7 @@ struct CtiSettings {
   Endpoint side_a{"127.0.0.1", 42027};
   std::optional<Endpoint> side_b;
   int peripheral_id = 5000;
+  int simulator_wrap_up_s = 10;  // the in-process simulator's wrap-up after a call; 0: none
 };
 
 struct XmppSettings {

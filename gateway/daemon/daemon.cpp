@@ -1,12 +1,14 @@
 #include "gateway/daemon/daemon.hpp"
 
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <filesystem>
 #include <functional>
 #include <spdlog/spdlog.h>
 #include <thread>
+#include <atomic>
 
 #include "config/config_store.hpp"
 #include "config/directory.hpp"
@@ -14,6 +16,7 @@
 #include "gateway/cti/client/cti_client.hpp"
 #include "gateway/daemon/cti_client_requests.hpp"
 #include "gateway/daemon/cti_link.hpp"
+#include "gateway/daemon/notification_fanout.hpp"
 #include "gateway/daemon/notification_log.hpp"
 #include "gateway/api/dispatcher.hpp"
 #include "gateway/desk/desk.hpp"
@@ -49,6 +52,7 @@ std::unique_ptr<ctisim::Simulator> make_simulator(boost::asio::io_context& io, c
   options.control = config.cti.simulator_control;
   options.directory_path = config.directory.path;
   options.peripheral_id = config.cti.peripheral_id;
+  options.wrap_up_time = std::chrono::seconds(config.cti.simulator_wrap_up_s);
   return std::make_unique<ctisim::Simulator>(io, std::move(options));
 }
 
@@ -74,7 +78,8 @@ struct Daemon::Parts {
   config::DaemonConfig config;
   config::Directory directory;
   std::unique_ptr<config::ConfigStore> store;
-  NotificationLog notifications;  // until the XMPP component publishes them
+  NotificationLog notification_log;
+  NotificationFanout notifications;
   desk::Desk desk;
   http::Router router;
   api::ApiContext context;
@@ -86,8 +91,9 @@ struct Daemon::Parts {
   CtiDeskBridge cti_bridge;
   cti::client::CtiClient cti_client;
   CtiClientRequests cti_requests;
+  std::function<void(const std::string& why)> shutdown;  // set while run() runs
 
-  explicit Parts(config::DaemonConfig c)
+  Parts(config::DaemonConfig c, desk::NotificationSink* observer)
       : config(std::move(c)),
         directory(config::Directory::load(config.directory.path, hash_cost_of(config.auth))),
         store(open_store(config.store)),
@@ -101,6 +107,8 @@ struct Daemon::Parts {
         cti_bridge(desk, cti_down_reason(config.cti.side_b.has_value())),
         cti_client(io, cti_client_settings(config.cti), cti_bridge),
         cti_requests(cti_client) {
+    notifications.add(notification_log);
+    if (observer) notifications.add(*observer);
     context.cti = &cti_requests;
     api::register_all_routes(router, context);
   }
@@ -112,9 +120,9 @@ struct Daemon::Parts {
   }
 };
 
-Daemon::Daemon(config::DaemonConfig config) {
+Daemon::Daemon(config::DaemonConfig config, desk::NotificationSink* observer) {
   for (const auto& warning : config.warnings) spdlog::warn("config: {}", warning);
-  parts_ = std::make_unique<Parts>(std::move(config));
+  parts_ = std::make_unique<Parts>(std::move(config), observer);
   spdlog::info("directory: {} users, {} teams; store schema version {}", parts_->directory.users().size(),
                parts_->directory.teams().size(), parts_->store->schema_version());
 }
@@ -136,7 +144,7 @@ int Daemon::run() {
 
   boost::asio::signal_set signals(p.io, SIGINT, SIGTERM);
   boost::asio::steady_timer drain(p.io);
-  const auto deadline = std::chrono::steady_clock::now() + kShutdownGrace;
+  std::chrono::steady_clock::time_point deadline;
   // Polls until the last connection has closed (or the grace period ends), then lets run() return.
   std::function<void()> wait_for_drain = [&] {
     if (p.server.stats().connections_open == 0) return;
@@ -150,21 +158,37 @@ int Daemon::run() {
       if (!ec) wait_for_drain();
     });
   };
-  signals.async_wait([&](const boost::system::error_code& ec, int signal) {
-    if (ec) return;
-    spdlog::info("signal {}: stopping; requests in flight finish first", signal);
+  std::atomic<bool> stopping{false};  // a signal and stop() may race on two io threads
+  p.shutdown = [&](const std::string& why) {
+    if (stopping.exchange(true)) return;
+    spdlog::info("{}: stopping; requests in flight finish first", why);
+    deadline = std::chrono::steady_clock::now() + kShutdownGrace;
+    signals.cancel();
     p.server.stop();
     p.cti_client.stop();
     if (p.simulator) p.simulator->stop();
     wait_for_drain();
+  };
+  signals.async_wait([&](const boost::system::error_code& ec, int signal) {
+    if (!ec) p.shutdown("signal " + std::to_string(signal));
   });
 
   std::vector<std::thread> pool;
   for (unsigned i = 1; i < p.config.http.threads; ++i) pool.emplace_back([&] { p.io.run(); });
   p.io.run();
   for (auto& t : pool) t.join();
+  p.shutdown = nullptr;
   spdlog::info("finesse-gw stopped");
   return 0;
 }
+
+void Daemon::stop() {
+  auto& p = *parts_;
+  boost::asio::post(p.io, [&p] {
+    if (p.shutdown) p.shutdown("stop requested");
+  });
+}
+
+std::uint16_t Daemon::http_port() const { return parts_->server.port(); }
 
 }  // namespace fgw::daemon

@@ -7,15 +7,22 @@
 
 #include "config/daemon_config.hpp"
 #include "config/directory.hpp"
+#include "gateway/desk/notification.hpp"
 
 namespace fgw::daemon {
 
 class Daemon {
  public:
-  explicit Daemon(config::DaemonConfig config);
+  // `observer`, if given, also receives every notification the desk emits, in order (for an
+  // embedding program: the scenario tests and the benchmarks). It must outlive the daemon.
+  explicit Daemon(config::DaemonConfig config, desk::NotificationSink* observer = nullptr);
   ~Daemon();
-  // Blocks until a shutdown signal; returns the process exit code.
+  // Blocks until a shutdown signal or stop(); returns the process exit code.
   int run();
+  // From any thread: the same graceful shutdown as SIGTERM.
+  void stop();
+  // The bound HTTP port, once run() has started the server (0 before).
+  std::uint16_t http_port() const;
 
  private:
   struct Parts;

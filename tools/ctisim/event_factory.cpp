@@ -20,6 +20,7 @@ void copy_call_data(const Call& call, Event& event) {
   event.call_variables = call.call_variables;
   event.named_variables = call.named_variables;
   event.named_arrays = call.named_arrays;
+  if constexpr (requires { event.call_wrapup_data; }) event.call_wrapup_data = call.wrapup_data;
 }
 
 LocalConnectionState state_of(const Call& call, const std::string& device) {

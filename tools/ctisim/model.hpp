@@ -33,6 +33,7 @@ struct Call {
   std::string dnis;
   std::string dialed_number;
   cti::CallVariables call_variables;
+  std::optional<std::string> wrapup_data;  // CallWrapupData, set by SET_CALL_DATA_REQ
   std::vector<cti::NamedVariable> named_variables;  // ECC scalars
   std::vector<cti::NamedArray> named_arrays;        // ECC arrays
   std::vector<Party> parties;

@@ -585,6 +585,7 @@ void RequestHandler::set_call_data(const cti::SetCallDataReq& request) {
   merge_named_variables(call->named_variables, request.named_variables);
   merge_named_arrays(call->named_arrays, request.named_arrays);
   if (request.ani) call->ani = *request.ani;
+  if (request.call_wrapup_data) call->wrapup_data = request.call_wrapup_data;
   out_.reply = cti::SetCallDataConf{invoke};
   out_.events.push_back(world_.events_.data_update(*call));
 }

@@ -96,9 +96,10 @@ HttpReply raw_http(uint16_t port, const std::string& request_bytes) {
 }
 
 HttpReply http_call(uint16_t port, const std::string& method, const std::string& target,
-                    const std::string& credentials, const std::string& body) {
+                    const std::string& credentials, const std::string& body, const std::string& request_id) {
   std::string request = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
   if (!credentials.empty()) request += "Authorization: Basic " + base64(credentials) + "\r\n";
+  if (!request_id.empty()) request += "requestId: " + request_id + "\r\n";
   if (!body.empty() || method == "PUT" || method == "POST")
     request += "Content-Type: application/xml\r\nContent-Length: " + std::to_string(body.size()) + "\r\n";
   request += "\r\n" + body;

@@ -29,9 +29,11 @@ struct HttpReply {
 // Sends raw bytes to 127.0.0.1:port and reads one response (by Content-Length, or until close).
 HttpReply raw_http(uint16_t port, const std::string& request_bytes);
 
-// A GET/PUT/POST/DELETE with optional Basic credentials ("user:password") and XML body.
+// A GET/PUT/POST/DELETE with optional Basic credentials ("user:password"), XML body and
+// requestId header.
 HttpReply http_call(uint16_t port, const std::string& method, const std::string& target,
-                    const std::string& credentials = "", const std::string& body = "");
+                    const std::string& credentials = "", const std::string& body = "",
+                    const std::string& request_id = "");
 
 // A TCP port that was free a moment ago.
 uint16_t free_port();
