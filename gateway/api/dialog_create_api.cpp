@@ -66,6 +66,14 @@ void require_supervisor_free(const ApiContext& ctx, const http::Principal& calle
   }
 }
 
+// 3.2.6: "An administrator can silently monitor any call, except a 'silent monitored' call."
+// Nobody else may monitor one twice either.
+void require_not_monitored(const ApiContext& ctx, const std::string& to) {
+  for (const auto& [id, call] : ctx.desk.snapshot()->calls)
+    if (call.supervisor_monitor && call.monitored_device == to)
+      throw invalid_state("The call at " + to + " is already silently monitored");
+}
+
 // The agent on `to`: signed in, TALKING (3.2.6), and on a team the caller supervises unless the
 // caller is an administrator.
 void require_monitorable_agent(const ApiContext& ctx, const http::Principal& caller, const std::string& to) {
@@ -89,6 +97,7 @@ http::ApiResponse silent_monitor(ApiContext& ctx, CtiRequests& cti, const http::
     throw http::authorization_failure(caller.login_name);
   require_supervisor_free(ctx, caller, from);
   require_monitorable_agent(ctx, caller, to);
+  require_not_monitored(ctx, to);
 
   send_call_operation(ctx, cti, silent_monitor_request(from, to), request, "", "SILENT_MONITOR");
   return accepted(request);

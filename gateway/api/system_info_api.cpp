@@ -1,13 +1,10 @@
 // SystemInfo—Get SystemInfo (3.4.1), and /health for load balancers (DESIGN.md "Contract").
 
-#include "gateway/api/api_context.hpp"
-#include "gateway/xml/system_info_xml.hpp"
+#include "gateway/api/system_info.hpp"
 
 namespace fgw::api {
 
-namespace {
-
-xml::SystemInfoView system_info(ApiContext& ctx) {
+xml::SystemInfoView system_info_view(const ApiContext& ctx) {
   const auto& node = ctx.config.node;
   xml::SystemInfoView view;
   view.status = desk::to_string(ctx.desk.service().snapshot().status);
@@ -26,6 +23,8 @@ xml::SystemInfoView system_info(ApiContext& ctx) {
   return view;
 }
 
+namespace {
+
 http::ApiResponse health(ApiContext& ctx) {
   const auto snapshot = ctx.desk.service().snapshot();
   http::ApiResponse response;
@@ -43,7 +42,7 @@ http::ApiResponse health(ApiContext& ctx) {
 
 void register_system_info_routes(http::Router& router, ApiContext& ctx) {
   router.add(http::Method::Get, "/finesse/api/SystemInfo", http::Surface::SystemInfo,
-             [&ctx](const http::ApiRequest&) { return http::xml_response(xml::render_system_info(system_info(ctx))); });
+             [&ctx](const http::ApiRequest&) { return http::xml_response(xml::render_system_info(system_info_view(ctx))); });
   router.add(http::Method::Get, "/health", http::Surface::Public,
              [&ctx](const http::ApiRequest&) { return health(ctx); });
 }

@@ -1,6 +1,7 @@
 // AGENT_STATE_EVENT to the User object (guide 5.4 "state (user)", 3.1.4, 5.4.5) and the User and
 // Team notifications a change causes (7.2.1, 7.2.4).
 #include "gateway/desk/live_model.hpp"
+#include "gateway/desk/user_notifications.hpp"
 #include "gateway/desk/user_state_mapping.hpp"
 #include "gateway/xml/notification_xml.hpp"
 
@@ -61,19 +62,7 @@ std::vector<Notification> LiveModel::replace_user(const config::User& user, Live
   auto it = state_.users.find(user.id);
   if (it != state_.users.end() && it->second == next) return {};
   state_.users[user.id] = next;
-  return user_notifications(user, next);
-}
-
-std::vector<Notification> LiveModel::user_notifications(const config::User& user, const LiveUser& live) const {
-  const xml::UserView view{&user, live.status};
-  const std::string source = "/finesse/api/User/" + user.id;
-  std::vector<Notification> out;
-  out.push_back({source, source, "PUT", xml::render_user_update(view, directory_), ""});
-  if (!user.team_id.empty()) {
-    out.push_back(
-        {"/finesse/api/Team/" + user.team_id + "/Users", source, "PUT", xml::render_team_user_update(view, ""), ""});
-  }
-  return out;
+  return user_notifications(user, next, directory_);
 }
 
 }  // namespace fgw::desk

@@ -2,6 +2,7 @@
 
 #include "gateway/desk/dialog_changes.hpp"
 #include "gateway/desk/live_queries.hpp"
+#include "gateway/desk/user_notifications.hpp"
 #include "gateway/xml/notification_xml.hpp"
 
 namespace fgw::desk {
@@ -78,6 +79,10 @@ void Desk::publish(std::vector<Notification> notifications) {
   if (!sink_ || notifications.empty()) return;
   requests_.stamp(notifications, RequestCorrelation::Clock::now());
   sink_->publish(std::move(notifications));
+}
+
+std::vector<Notification> Desk::current_user_notifications() const {
+  return desk::current_user_notifications(*snapshot(), directory_);
 }
 
 AgentState Desk::agent_state(const std::string& user_id) const { return user(user_id).status; }

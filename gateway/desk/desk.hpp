@@ -53,6 +53,9 @@ class Desk {
   std::optional<Dialog> dialog(const std::string& dialog_id) const;
   std::vector<LiveUser> team_members(const std::string& team_id) const;
   std::shared_ptr<const LiveState> snapshot() const { return snapshot_.load(); }
+  // Every user's current User and Team notifications, from the latest snapshot; safe from any
+  // thread (the XMPP component republishes them after a reconnect).
+  std::vector<Notification> current_user_notifications() const;
 
   ServiceStatus& service() { return service_; }
   const ServiceStatus& service() const { return service_; }

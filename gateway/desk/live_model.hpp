@@ -48,7 +48,6 @@ class LiveModel {
   std::vector<Notification> on_agent_state(const cti::AgentStateEvent& event);
   std::vector<Notification> replace_user(const config::User& user, LiveUser next);
   LiveUser current_user(const config::User& user) const;
-  std::vector<Notification> user_notifications(const config::User& user, const LiveUser& live) const;
 
   // call events (call_events.cpp)
   std::vector<Notification> on_call_event(const cti::BeginCallEvent& event);

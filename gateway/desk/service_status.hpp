@@ -1,5 +1,6 @@
 #pragma once
 // Whether the gateway is in service (guide 6.1; DECISIONS.md 2, 17): each dependency reports.
+#include <functional>
 #include <map>
 #include <mutex>
 #include <string>
@@ -18,12 +19,20 @@ struct ServiceSnapshot {
 // while every reported dependency is up. A dependency that never reports does not count.
 class ServiceStatus {
  public:
+  // Called on the reporting thread, outside the lock, after each report that changed something.
+  // It receives nothing: it reads snapshot() itself, so that when two reports race, the later
+  // call still sees the latest state. Set it once, before anything reports.
+  using Listener = std::function<void()>;
+  void set_listener(Listener listener) { listener_ = std::move(listener); }
+
   void report(const std::string& dependency, bool up, const std::string& reason = {});
   ServiceSnapshot snapshot() const;
+  bool dependency_up(const std::string& dependency) const;
 
  private:
   mutable std::mutex mutex_;
   std::map<std::string, std::string> down_;  // dependency -> reason
+  Listener listener_;
 };
 
 }  // namespace fgw::desk

@@ -86,6 +86,16 @@ std::string render_user_error_update(const std::string& user_id, const std::stri
                              request_id);
 }
 
+std::string render_system_info_update(const SystemInfoView& view) {
+  pugi::xml_document doc;
+  auto update = doc.append_child("Update");
+  append_system_info(update.append_child("data"), view);
+  append_text(update, "event", "PUT");
+  append_text(update, "requestId", "");
+  append_text(update, "source", "/finesse/api/SystemInfo");
+  return serialize_fragment(doc);
+}
+
 std::string with_request_id(const std::string& payload, const std::string& request_id) {
   pugi::xml_document doc;
   if (!doc.load_buffer(payload.data(), payload.size())) return payload;  // never ours; leave it whole

@@ -7,6 +7,7 @@
 
 #include "config/directory.hpp"
 #include "gateway/xml/dialog_xml.hpp"
+#include "gateway/xml/system_info_xml.hpp"
 #include "gateway/xml/user_xml.hpp"
 
 namespace fgw::xml {
@@ -26,6 +27,10 @@ std::string render_dialog_update(const Dialog& dialog, const std::string& event_
 // 7.2.3: a CTI failure of a call operation, source /finesse/api/Dialog/{id}, event PUT.
 std::string render_cti_error_update(const std::string& dialog_id, const std::string& error_code,
                                     const std::string& error_name, const std::string& request_id);
+
+// The SystemInfo object on /finesse/api/SystemInfo whenever the status changes, as later
+// Finesse releases publish it (source /finesse/api/SystemInfo, event PUT).
+std::string render_system_info_update(const SystemInfoView& view);
 
 // `payload` (an <Update> of this file) with its <requestId> set to `request_id`.
 std::string with_request_id(const std::string& payload, const std::string& request_id);

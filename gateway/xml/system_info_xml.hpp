@@ -1,6 +1,7 @@
 #pragma once
 // The SystemInfo object (guide 3.4.1).
 
+#include <pugixml.hpp>
 #include <string>
 
 namespace fgw::xml {
@@ -14,5 +15,7 @@ struct SystemInfoView {
 };
 
 std::string render_system_info(const SystemInfoView& view);
+// The <SystemInfo> element under `parent` (the notification payload of notification_xml).
+void append_system_info(pugi::xml_node parent, const SystemInfoView& view);
 
 }  // namespace fgw::xml

@@ -75,7 +75,10 @@ INSTANTIATE_TEST_SUITE_P(
         Refusal{"AgentNotTalking", kSupervisor, "2001", kAgentIdle, monitor("2001", "1001"), 400, "Invalid State",
                 "requestedAction"},
         Refusal{"AlreadyMonitoring", kSupervisor, "2001", kAlreadyMonitoring, monitor("2001", "1001"), 400,
-                "Invalid State", "requestedAction"}),
+                "Invalid State", "requestedAction"},
+        // 3.2.6: an administrator may monitor any call "except a 'silent monitored' call".
+        Refusal{"AdministratorOnAMonitoredCall", "admin:pwa", "9000", kAlreadyMonitoring, monitor("1002", "1001"),
+                400, "Invalid State", "requestedAction"}),
     [](const auto& info) { return info.param.name; });
 
 cti::Message supervise(const std::string& supervisor, const std::string& agent_extension) {

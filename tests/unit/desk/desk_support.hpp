@@ -1,6 +1,7 @@
 #pragma once
 // Shared by the desk tests: a small directory, CTI event builders that fill in what the desk
 // reads, and a reader for notification payloads.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <pugixml.hpp>
