@@ -1,5 +1,5 @@
 // finesse-gw --config FILE | --check-config --config FILE | --version | --hash-password
-// (DESIGN.md "Contract").
+// (DESIGN.md "Contract") | provision ... (XMPP accounts and rosters, see provision.hpp).
 
 #include <cstring>
 #include <iostream>
@@ -10,6 +10,7 @@
 
 #include "config/directory.hpp"
 #include "gateway/daemon/daemon.hpp"
+#include "gateway/daemon/provision.hpp"
 
 namespace {
 
@@ -25,7 +26,9 @@ void usage(std::ostream& out) {
          "       finesse-gw --check-config --config FILE\n"
          "                                         validate FILE and the directory it names\n"
          "       finesse-gw --hash-password        read a password on stdin, print a password_hash\n"
-         "       finesse-gw --version\n";
+         "       finesse-gw --version\n"
+         "       finesse-gw provision --config FILE (--print | --apply ejabberd|prosody [--ctl PREFIX | --api URL])\n"
+         "                                         create the directory users' XMPP accounts and rosters\n";
 }
 
 std::optional<Options> parse_options(int argc, char** argv) {
@@ -56,6 +59,7 @@ int hash_password_from_stdin() {
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc >= 2 && std::strcmp(argv[1], "provision") == 0) return fgw::daemon::provision_main(argc - 1, argv + 1);
   auto options = parse_options(argc, argv);
   if (!options) {
     usage(std::cerr);
