@@ -1,0 +1,277 @@
+#include "component/pubsub_publisher.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <random>
+
+#include "component/stanzas.hpp"
+
+namespace fgw::component {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::size_t chunk_count(std::size_t items, std::size_t per_chunk) { return (items + per_chunk - 1) / per_chunk; }
+
+std::vector<std::string> chunk_of(const std::vector<std::string>& jids, std::size_t chunk, std::size_t per_chunk) {
+  const auto begin = std::min(jids.size(), chunk * per_chunk);
+  const auto end = std::min(jids.size(), begin + per_chunk);
+  return {jids.begin() + static_cast<std::ptrdiff_t>(begin), jids.begin() + static_cast<std::ptrdiff_t>(end)};
+}
+
+const char* step_name(int step) {
+  switch (step) {
+    case 0: return "create";
+    case 1: return "member affiliations";
+    default: return "owner subscriptions";
+  }
+}
+
+// Item ids must not repeat across restarts of the gateway either (a server may keep the last
+// item): a random per-process prefix plus a counter.
+std::string random_prefix() {
+  std::random_device device;
+  std::uniform_int_distribution<std::uint32_t> dist;
+  char text[16];
+  std::snprintf(text, sizeof text, "%08x", dist(device));
+  return std::string("fgw-") + text + "-";
+}
+
+}  // namespace
+
+PubsubPublisher::PubsubPublisher(PublisherOptions options, std::string from, std::string pubsub, NodePlan plan,
+                                 PublishQueue& queue, IqSender& link, CurrentState current_state)
+    : options_(options),
+      from_(std::move(from)),
+      pubsub_(std::move(pubsub)),
+      plan_(std::move(plan)),
+      queue_(queue),
+      link_(link),
+      current_state_(std::move(current_state)),
+      item_prefix_(random_prefix()) {
+  queue_.set_coalescing(true);  // nothing drains until the first bootstrap is done
+}
+
+std::string PubsubPublisher::next_item_id() { return item_prefix_ + std::to_string(++item_counter_); }
+
+void PubsubPublisher::on_link_up() {
+  ++epoch_;
+  outstanding_ = 0;
+  bootstrapping_ = true;
+  bootstrap_ops_.clear();
+  bootstrap_outstanding_ = 0;
+  affiliations_left_.assign(plan_.nodes.size(), 0);
+  bootstrap_started_ = Clock::now();
+  for (std::size_t i = 0; i < plan_.nodes.size(); ++i) bootstrap_ops_.push_back({i, Step::Create, 0, 1});
+  pump();
+}
+
+void PubsubPublisher::on_link_down() {
+  ++epoch_;
+  outstanding_ = 0;
+  bootstrap_ops_.clear();
+  bootstrap_outstanding_ = 0;
+  bootstrapping_ = true;
+  queue_.set_coalescing(true);
+  // Unacked publishes may or may not have reached the server: send them again after the
+  // reconnect (same node, same place in the node's order; republishing a state is harmless).
+  for (auto& [node, flight] : in_flight_) queue_.give_back(std::move(flight.update));
+  in_flight_.clear();
+  std::lock_guard lock(stats_mutex_);
+  stats_.bootstrapped = false;
+}
+
+void PubsubPublisher::pump() {
+  if (!link_.link_up()) return;
+  send_due_retries();
+  while (bootstrapping_ && outstanding_ < options_.window && !bootstrap_ops_.empty()) {
+    auto op = bootstrap_ops_.front();
+    bootstrap_ops_.pop_front();
+    send_bootstrap(op);
+  }
+  if (bootstrapping_) {
+    if (bootstrap_ops_.empty() && bootstrap_outstanding_ == 0) finish_bootstrap();
+    if (bootstrapping_) return;
+  }
+  while (outstanding_ < options_.window) {
+    auto update = queue_.pop();
+    if (!update) break;
+    const auto node = update->node;
+    auto& flight = in_flight_[node];
+    flight = InFlight{std::move(*update), next_item_id(), 0, false, {}, {}};
+    send_publish(flight);
+  }
+}
+
+bool PubsubPublisher::drained() const { return in_flight_.empty() && queue_.depth() == 0; }
+
+// --- bootstrap ---------------------------------------------------------------------------
+
+void PubsubPublisher::send_bootstrap(BootstrapOp op) {
+  const auto& spec = plan_.nodes[op.node_index];
+  std::unique_ptr<gloox::Tag> payload;
+  switch (op.step) {
+    case Step::Create: payload = create_node_payload(spec.node); break;
+    case Step::Affiliate:
+      payload = member_affiliations_payload(spec.node, chunk_of(spec.members, op.chunk, options_.members_per_iq));
+      break;
+    case Step::Subscribe:
+      payload = owner_subscriptions_payload(spec.node, chunk_of(spec.subscribers, op.chunk, options_.members_per_iq));
+      break;
+  }
+  ++outstanding_;
+  ++bootstrap_outstanding_;
+  const auto epoch = epoch_;
+  link_.send_iq(
+      pubsub_set(from_, pubsub_, std::move(payload)),
+      [this, op, epoch](const IqOutcome& outcome) {
+        if (epoch != epoch_) return;
+        --outstanding_;
+        --bootstrap_outstanding_;
+        on_bootstrap_reply(op, outcome);
+      },
+      options_.bootstrap_timeout);
+}
+
+void PubsubPublisher::queue_chunks(std::size_t node_index, Step step) {
+  const auto& spec = plan_.nodes[node_index];
+  const auto& jids = step == Step::Affiliate ? spec.members : spec.subscribers;
+  const auto chunks = chunk_count(jids.size(), options_.members_per_iq);
+  if (step == Step::Affiliate) affiliations_left_[node_index] = chunks;
+  // Next steps go to the front: finishing nodes beats starting new ones (clients of finished
+  // nodes are served sooner, and the ops list stays short).
+  for (std::size_t c = chunks; c-- > 0;) bootstrap_ops_.push_front({node_index, step, c, 1});
+  if (step == Step::Affiliate && chunks == 0) queue_chunks(node_index, Step::Subscribe);
+}
+
+void PubsubPublisher::on_bootstrap_reply(BootstrapOp op, const IqOutcome& outcome) {
+  const auto& node = plan_.nodes[op.node_index].node;
+  const bool exists_already = op.step == Step::Create && outcome.condition == "conflict";
+  if (!outcome.ok() && !exists_already) {
+    if (outcome.kind == IqOutcome::Kind::Timeout && op.attempt < options_.max_attempts) {
+      bootstrap_ops_.push_back({op.node_index, op.step, op.chunk, op.attempt + 1});
+      return;
+    }
+    spdlog::warn("xmpp bootstrap: {} of {} failed: {}", step_name(static_cast<int>(op.step)), node, outcome.condition);
+    std::lock_guard lock(stats_mutex_);
+    ++stats_.bootstrap_failures;
+  }
+  // Later steps run even after a failure: the node may exist from an earlier run.
+  switch (op.step) {
+    case Step::Create: queue_chunks(op.node_index, Step::Affiliate); break;
+    case Step::Affiliate:
+      if (--affiliations_left_[op.node_index] == 0) queue_chunks(op.node_index, Step::Subscribe);
+      break;
+    case Step::Subscribe: break;
+  }
+}
+
+void PubsubPublisher::finish_bootstrap() {
+  merge_current_state();
+  queue_.set_coalescing(false);
+  bootstrapping_ = false;
+  const double seconds = std::chrono::duration<double>(Clock::now() - bootstrap_started_).count();
+  spdlog::info("xmpp bootstrap of {} nodes done in {:.3f} s; draining {} queued updates", plan_.nodes.size(), seconds,
+               queue_.depth());
+  std::lock_guard lock(stats_mutex_);
+  ++stats_.bootstraps;
+  stats_.last_bootstrap_seconds = seconds;
+  stats_.bootstrapped = true;
+}
+
+// The snapshot must be ordered against what the desk pushes meanwhile (see PublishQueue). If the
+// desk pushed a state of a snapshot key while the snapshot was taken, we cannot tell which is
+// newer: take it again (a few times; then the order of the push wins, which the next change fixes).
+void PubsubPublisher::merge_current_state() {
+  if (!current_state_) return;
+  constexpr int kAttempts = 3;
+  for (int attempt = 1; attempt <= kAttempts; ++attempt) {
+    const auto mark = queue_.next_seq();
+    std::vector<desk::Notification> snapshot;
+    try {
+      snapshot = current_state_();
+    } catch (const std::exception& e) {
+      spdlog::error("xmpp: current state for the republish failed: {}", e.what());
+      return;
+    }
+    const auto after = queue_.next_seq();
+    if (attempt < kAttempts && queue_.latest_pushed_between(snapshot, mark, after)) continue;
+    queue_.apply_snapshot(snapshot, mark);
+    return;
+  }
+}
+
+// --- publishing --------------------------------------------------------------------------
+
+void PubsubPublisher::send_publish(InFlight& flight) {
+  ++flight.attempts;
+  flight.waiting_retry = false;
+  flight.sent = Clock::now();
+  ++outstanding_;
+  const auto epoch = epoch_;
+  const auto node = flight.update.node;
+  link_.send_iq(pubsub_set(from_, pubsub_, publish_payload(node, flight.item_id, flight.update.payload_xml)),
+                [this, node, epoch](const IqOutcome& outcome) {
+                  if (epoch != epoch_) return;
+                  --outstanding_;
+                  on_publish_reply(node, outcome);
+                },
+                std::chrono::milliseconds(0));
+}
+
+void PubsubPublisher::on_publish_reply(const std::string& node, const IqOutcome& outcome) {
+  auto it = in_flight_.find(node);
+  if (it == in_flight_.end()) return;
+  auto& flight = it->second;
+  if (outcome.ok()) {
+    record_latency(Clock::now() - flight.sent);
+    in_flight_.erase(it);
+    queue_.complete(node);
+    return;
+  }
+  if (flight.attempts < options_.max_attempts) {
+    flight.waiting_retry = true;
+    flight.retry_at = Clock::now() + options_.retry_backoff * (1 << (flight.attempts - 1));
+    std::lock_guard lock(stats_mutex_);
+    ++stats_.publish_retries;
+    return;
+  }
+  spdlog::warn("xmpp publish to {} failed after {} attempts: {} (update dropped)", node, flight.attempts,
+               outcome.condition);
+  in_flight_.erase(it);
+  queue_.complete(node);
+  std::lock_guard lock(stats_mutex_);
+  ++stats_.publish_failures;
+}
+
+void PubsubPublisher::send_due_retries() {
+  const auto now = Clock::now();
+  std::vector<std::string> due;  // collected first: a send may call back into in_flight_
+  for (const auto& [node, flight] : in_flight_)
+    if (flight.waiting_retry && flight.retry_at <= now) due.push_back(node);
+  for (const auto& node : due) {
+    if (outstanding_ >= options_.window) return;
+    auto it = in_flight_.find(node);
+    if (it != in_flight_.end() && it->second.waiting_retry) send_publish(it->second);
+  }
+}
+
+void PubsubPublisher::record_latency(Clock::duration latency) {
+  const double seconds = std::chrono::duration<double>(latency).count();
+  std::lock_guard lock(stats_mutex_);
+  ++stats_.published;
+  auto& histogram = stats_.ack_latency;
+  ++histogram.count;
+  histogram.sum_seconds += seconds;
+  for (std::size_t i = 0; i < LatencyHistogram::kBuckets; ++i)
+    if (seconds <= LatencyHistogram::kBounds[i]) ++histogram.cumulative[i];
+}
+
+PublisherStats PubsubPublisher::stats() const {
+  std::lock_guard lock(stats_mutex_);
+  return stats_;
+}
+
+}  // namespace fgw::component

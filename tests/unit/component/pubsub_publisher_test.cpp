@@ -1,0 +1,223 @@
+// The publisher against a scripted link: bootstrap order per node, the window, one publish per
+// node outstanding, retries and counted failures, and giving back on link loss.
+#include <gtest/gtest.h>
+
+#include <gloox/iq.h>
+#include <gloox/tag.h>
+
+#include <pugixml.hpp>
+
+#include "component/pubsub_publisher.hpp"
+
+namespace fgw::component {
+namespace {
+
+struct SentIq {
+  std::string kind;  // create, affiliations, subscriptions, publish
+  std::string node;
+  std::string text;  // publish: the update
+  IqCallback reply;
+};
+
+struct ScriptedLink : IqSender {
+  bool up = true;
+  std::vector<SentIq> sent;
+  bool link_up() const override { return up; }
+  void send_iq(std::unique_ptr<gloox::IQ> iq, IqCallback on_reply, std::chrono::milliseconds) override {
+    std::unique_ptr<gloox::Tag> tag(iq->tag());
+    pugi::xml_document doc;
+    doc.load_string(tag->xml().c_str());
+    auto pubsub = doc.child("iq").child("pubsub");
+    auto op = pubsub.first_child();
+    SentIq s{op.name(), op.attribute("node").value(), "", std::move(on_reply)};
+    if (s.kind == "publish") s.text = op.child("item").child("notification").text().get();
+    sent.push_back(std::move(s));
+  }
+  // Answers every IQ sent so far (in order) and forgets them.
+  void answer_all(const IqOutcome& outcome = {}) {
+    auto batch = std::move(sent);
+    sent.clear();
+    for (auto& s : batch) s.reply(outcome);
+  }
+};
+
+NodePlan two_users() {
+  NodePlan plan;
+  for (const char* id : {"1", "2"}) {
+    const std::string jid = std::string(id) + "@d";
+    plan.nodes.push_back({std::string("/finesse/api/User/") + id, {jid}, {jid}});
+    plan.user_jids.push_back(jid);
+  }
+  plan.nodes.push_back({"/finesse/api/Team/1/Users", {"1@d", "2@d"}, {}});
+  return plan;
+}
+
+desk::Notification note(const std::string& node, const std::string& payload) {
+  return desk::Notification{node, node, "PUT", payload, ""};
+}
+
+class PublisherTest : public testing::Test {
+ protected:
+  PublishQueue queue;
+  ScriptedLink link;
+  std::vector<desk::Notification> current;
+  PublisherOptions options{4, 3, std::chrono::milliseconds(0), 500, std::chrono::milliseconds(1000)};
+  std::unique_ptr<PubsubPublisher> publisher;
+
+  void make(NodePlan plan = two_users()) {
+    publisher = std::make_unique<PubsubPublisher>(options, "gw", "pubsub", std::move(plan), queue, link,
+                                                  [this] { return current; });
+  }
+  // Runs the bootstrap to completion, answering every IQ with a result.
+  void bootstrap() {
+    publisher->on_link_up();
+    for (int turn = 0; turn < 20 && !publisher->bootstrapped(); ++turn) {
+      link.answer_all();
+      publisher->pump();
+    }
+    ASSERT_TRUE(publisher->bootstrapped());
+  }
+};
+
+TEST_F(PublisherTest, BootstrapCreatesThenGrantsMembersThenSubscribesEachNodeWithinTheWindow) {
+  make();
+  publisher->on_link_up();
+  std::vector<std::string> order;
+  for (int turn = 0; turn < 20 && !publisher->bootstrapped(); ++turn) {
+    EXPECT_LE(link.sent.size(), options.window);
+    for (const auto& s : link.sent) order.push_back(s.kind + " " + s.node);
+    link.answer_all();
+    publisher->pump();
+  }
+  ASSERT_TRUE(publisher->bootstrapped());
+  auto position = [&](const std::string& what) {
+    return std::find(order.begin(), order.end(), what) - order.begin();
+  };
+  for (const char* node : {"/finesse/api/User/1", "/finesse/api/User/2"}) {
+    const std::string n(node);
+    EXPECT_LT(position("create " + n), position("affiliations " + n));
+    EXPECT_LT(position("affiliations " + n), position("subscriptions " + n));
+    EXPECT_LT(position("subscriptions " + n), static_cast<long>(order.size()));
+  }
+  // The team node has nobody to subscribe.
+  EXPECT_EQ(std::count(order.begin(), order.end(), "subscriptions /finesse/api/Team/1/Users"), 0);
+  EXPECT_EQ(order.size(), 3u + 3u + 2u);
+}
+
+TEST_F(PublisherTest, AnExistingNodeIsFineAndTheBootstrapGoesOn) {
+  make();
+  publisher->on_link_up();
+  link.answer_all(IqOutcome{IqOutcome::Kind::Error, "conflict"});
+  publisher->pump();
+  ASSERT_FALSE(link.sent.empty());
+  EXPECT_EQ(link.sent.front().kind, "affiliations");
+  for (int turn = 0; turn < 20 && !publisher->bootstrapped(); ++turn) {
+    link.answer_all();
+    publisher->pump();
+  }
+  EXPECT_TRUE(publisher->bootstrapped());
+  EXPECT_EQ(publisher->stats().bootstrap_failures, 0u);
+}
+
+TEST_F(PublisherTest, NothingIsPublishedBeforeTheBootstrapThenCurrentStateComesFirst) {
+  make();
+  queue.push_one(note("/finesse/api/User/1", "queued-while-down-1"));
+  queue.push_one(note("/finesse/api/User/1", "queued-while-down-2"));
+  current = {note("/finesse/api/User/2", "current-2")};
+  publisher->on_link_up();
+  for (const auto& s : link.sent) EXPECT_NE(s.kind, "publish");
+  for (int turn = 0; turn < 20 && !publisher->bootstrapped(); ++turn) {
+    link.answer_all();
+    publisher->pump();
+  }
+  std::vector<std::string> published;
+  for (int turn = 0; turn < 5; ++turn) {
+    for (const auto& s : link.sent) published.push_back(s.text);
+    link.answer_all();
+    publisher->pump();
+  }
+  // The two states queued while down were coalesced to the latest (the snapshot did not cover User/1).
+  EXPECT_EQ(published, (std::vector<std::string>{"queued-while-down-2", "current-2"}));
+  EXPECT_EQ(publisher->stats().published, 2u);
+}
+
+TEST_F(PublisherTest, KeepsOnePublishPerNodeOutstandingAndFillsTheWindowAcrossNodes) {
+  make();
+  bootstrap();
+  for (int i = 0; i < 3; ++i)
+    for (const char* n : {"/finesse/api/User/1", "/finesse/api/User/2", "/finesse/api/User/3", "/finesse/api/User/4",
+                          "/finesse/api/User/5"})
+      queue.push_one(note(n, std::to_string(i)));
+  publisher->pump();
+  ASSERT_EQ(link.sent.size(), options.window);  // 4 of the 5 nodes
+  std::set<std::string> nodes;
+  for (const auto& s : link.sent) nodes.insert(s.node);
+  EXPECT_EQ(nodes.size(), link.sent.size());
+  std::map<std::string, std::vector<std::string>> seen;
+  for (int turn = 0; turn < 20 && (queue.depth() || !link.sent.empty()); ++turn) {
+    for (const auto& s : link.sent) seen[s.node].push_back(s.text);
+    link.answer_all();
+    publisher->pump();
+  }
+  for (const auto& [node, texts] : seen) EXPECT_EQ(texts, (std::vector<std::string>{"0", "1", "2"})) << node;
+  EXPECT_EQ(publisher->stats().published, 15u);
+}
+
+TEST_F(PublisherTest, RetriesAFailedPublishThenCountsItAsFailedAndMovesOn) {
+  make();
+  bootstrap();
+  queue.push_one(note("/finesse/api/User/1", "a"));
+  queue.push_one(note("/finesse/api/User/1", "b"));
+  publisher->pump();
+  for (int attempt = 1; attempt <= options.max_attempts; ++attempt) {
+    ASSERT_EQ(link.sent.size(), 1u) << attempt;
+    EXPECT_EQ(link.sent.front().text, "a");  // b never overtakes a
+    link.answer_all(IqOutcome{IqOutcome::Kind::Timeout, "timeout"});
+    publisher->pump();
+  }
+  ASSERT_EQ(link.sent.size(), 1u);
+  EXPECT_EQ(link.sent.front().text, "b");
+  link.answer_all();
+  const auto stats = publisher->stats();
+  EXPECT_EQ(stats.publish_retries, static_cast<std::uint64_t>(options.max_attempts - 1));
+  EXPECT_EQ(stats.publish_failures, 1u);
+  EXPECT_EQ(stats.published, 1u);
+}
+
+TEST_F(PublisherTest, OnLinkLossUnackedPublishesAreSentAgainAfterTheReconnect) {
+  make();
+  bootstrap();
+  queue.push_one(note("/finesse/api/User/1/Dialogs", "d1"));
+  queue.push_one(note("/finesse/api/User/1/Dialogs", "d2"));
+  publisher->pump();
+  ASSERT_EQ(link.sent.size(), 1u);
+  link.sent.clear();  // the link forgets outstanding IQs
+  link.up = false;
+  publisher->on_link_down();
+  EXPECT_EQ(queue.depth(), 2u);
+  link.up = true;
+  bootstrap();
+  std::vector<std::string> texts;
+  for (int turn = 0; turn < 5; ++turn) {
+    for (const auto& s : link.sent) texts.push_back(s.text);
+    link.answer_all();
+    publisher->pump();
+  }
+  EXPECT_EQ(texts, (std::vector<std::string>{"d1", "d2"}));
+  EXPECT_TRUE(publisher->drained());
+}
+
+TEST_F(PublisherTest, RecordsAckLatency) {
+  make();
+  bootstrap();
+  queue.push_one(note("/finesse/api/User/1", "a"));
+  publisher->pump();
+  link.answer_all();
+  const auto histogram = publisher->stats().ack_latency;
+  EXPECT_EQ(histogram.count, 1u);
+  EXPECT_EQ(histogram.cumulative[LatencyHistogram::kBuckets - 1], 1u);
+  EXPECT_GE(histogram.sum_seconds, 0.0);
+}
+
+}  // namespace
+}  // namespace fgw::component
