@@ -18,6 +18,7 @@
 #include "gateway/daemon/cti_link.hpp"
 #include "gateway/daemon/notification_fanout.hpp"
 #include "gateway/daemon/notification_log.hpp"
+#include "gateway/daemon/xmpp_link.hpp"
 #include "gateway/api/dispatcher.hpp"
 #include "gateway/desk/desk.hpp"
 #include "gateway/http/authenticator.hpp"
@@ -38,7 +39,6 @@ void ensure_parent_directory(const std::string& path) {
 }
 
 void warn_about_unbuilt_features(const config::DaemonConfig& config) {
-  if (config.xmpp.enabled) spdlog::warn("xmpp.enabled: the XMPP component is not built yet; nothing is published");
   if (config.metrics.listen) spdlog::warn("metrics.listen: the metrics exporter is not built yet");
 }
 
@@ -91,6 +91,7 @@ struct Daemon::Parts {
   CtiDeskBridge cti_bridge;
   cti::client::CtiClient cti_client;
   CtiClientRequests cti_requests;
+  std::unique_ptr<XmppLink> xmpp;  // `[xmpp] enabled = true`
   std::function<void(const std::string& why)> shutdown;  // set while run() runs
 
   Parts(config::DaemonConfig c, desk::NotificationSink* observer)
@@ -110,6 +111,11 @@ struct Daemon::Parts {
     notifications.add(notification_log);
     if (observer) notifications.add(*observer);
     context.cti = &cti_requests;
+    if (config.xmpp.enabled) {
+      xmpp = std::make_unique<XmppLink>(config, directory, context);
+      notifications.add(xmpp->sink());
+      desk.service().set_listener([this] { xmpp->on_service_change(); });
+    }
     api::register_all_routes(router, context);
   }
 
@@ -138,6 +144,7 @@ int Daemon::run() {
                  p.config.cti.side_b ? ", side B " + p.config.cti.side_b->to_string() : std::string());
   }
   p.cti_client.start();
+  if (p.xmpp) p.xmpp->start();
   p.server.start();
   spdlog::info("finesse-gw listening on {}://{}:{} ({} threads)", p.config.http.tls.enabled ? "https" : "http",
                p.config.http.listen.host, p.server.port(), p.config.http.threads);
@@ -164,6 +171,7 @@ int Daemon::run() {
     spdlog::info("{}: stopping; requests in flight finish first", why);
     deadline = std::chrono::steady_clock::now() + kShutdownGrace;
     signals.cancel();
+    if (p.xmpp) p.xmpp->stop();  // 'finesse' goes unavailable first, so that clients fail over
     p.server.stop();
     p.cti_client.stop();
     if (p.simulator) p.simulator->stop();

@@ -7,7 +7,7 @@
 
 #include <functional>
 
-#include "daemon_process.hpp"
+#include "integration/support/daemon_process.hpp"
 
 namespace fgw::testing {
 namespace {

@@ -3,7 +3,7 @@
 
 #include <gtest/gtest.h>
 
-#include "daemon_process.hpp"
+#include "integration/support/daemon_process.hpp"
 
 namespace fgw::testing {
 namespace {

@@ -8,7 +8,7 @@
 #include <fstream>
 #include <functional>
 
-#include "daemon_process.hpp"
+#include "integration/support/daemon_process.hpp"
 
 namespace fgw::testing {
 namespace {

@@ -20,7 +20,7 @@
 #include <vector>
 
 #include "config/daemon_config.hpp"
-#include "daemon_process.hpp"
+#include "integration/support/daemon_process.hpp"
 #include "gateway/daemon/daemon.hpp"
 #include "gateway/desk/notification.hpp"
 #include "integration/ctisim/http_json_client.hpp"

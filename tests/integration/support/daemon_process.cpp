@@ -1,4 +1,4 @@
-#include "daemon_process.hpp"
+#include "integration/support/daemon_process.hpp"
 
 #include <array>
 #include <cstdio>
@@ -130,10 +130,10 @@ CommandResult run_command(const std::string& command) {
   return result;
 }
 
-DaemonProcess::DaemonProcess(std::filesystem::path dir, std::string extra_toml)
+DaemonProcess::DaemonProcess(std::filesystem::path dir, std::string extra_toml, std::string directory_toml)
     : dir_(std::move(dir)), config_path_(dir_ / "finesse-gw.toml"), port_(free_port()), control_port_(free_port()) {
   std::filesystem::create_directories(dir_);
-  std::ofstream(dir_ / "directory.toml") << kDirectory;
+  std::ofstream(dir_ / "directory.toml") << (directory_toml.empty() ? std::string(kDirectory) : directory_toml);
   std::ofstream(config_path_) << "[http]\nlisten = \"127.0.0.1:" << port_ << "\"\n"
                               << "[store]\npath = \"" << (dir_ / "finesse.db").string() << "\"\n"
                               << "[directory]\npath = \"" << (dir_ / "directory.toml").string() << "\"\n"

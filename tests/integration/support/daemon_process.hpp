@@ -46,9 +46,10 @@ CommandResult run_command(const std::string& command);
 
 class DaemonProcess {
  public:
-  // Writes finesse-gw.toml into `dir` (with `extra_toml` appended) and the test directory file.
-  // The config runs the in-process CTI simulator on free ports, so the gateway is in service.
-  DaemonProcess(std::filesystem::path dir, std::string extra_toml = "");
+  // Writes finesse-gw.toml into `dir` (with `extra_toml` appended) and the directory file
+  // (`directory_toml`, or a small default one). The config runs the in-process CTI simulator on
+  // free ports, so the gateway is in service.
+  DaemonProcess(std::filesystem::path dir, std::string extra_toml = "", std::string directory_toml = "");
   ~DaemonProcess();
 
   void start();                      // starts and waits until /health answers 200 IN_SERVICE
