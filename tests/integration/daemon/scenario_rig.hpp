@@ -24,6 +24,7 @@
 #include "gateway/daemon/daemon.hpp"
 #include "gateway/desk/notification.hpp"
 #include "integration/ctisim/http_json_client.hpp"
+#include "unit/api_agent_state/agent_state_fixture.hpp"
 #include "unit/desk/desk_support.hpp"
 
 namespace fgw::testing {
@@ -33,53 +34,10 @@ using namespace std::chrono_literals;
 // Long enough for a loaded two-core machine and an ASan build; an honest pass takes milliseconds.
 inline constexpr auto kScenarioPatience = 10s;
 
-// Agents 1001 and 1002 (team 1), 1003 (team 2), supervisor 2001 of team 1, route point 6000.
-inline constexpr const char* kScenarioDirectory = R"(
-[[team]]
-id = "1"
-name = "Sales"
-[[team]]
-id = "2"
-name = "Support"
-[[route_point]]
-dn = "6000"
-[[user]]
-id = "1001"
-login_name = "agent1"
-password = "pw1"
-first_name = "Ann"
-last_name = "Lee"
-extension = "1001"
-roles = ["Agent"]
-team = "1"
-[[user]]
-id = "1002"
-login_name = "agent2"
-password = "pw2"
-extension = "1002"
-roles = ["Agent"]
-team = "1"
-[[user]]
-id = "1003"
-login_name = "agent3"
-password = "pw3"
-extension = "1003"
-roles = ["Agent"]
-team = "2"
-[[user]]
-id = "2001"
-login_name = "super"
-password = "pws"
-extension = "2001"
-roles = ["Agent", "Supervisor"]
-team = "1"
-supervises = ["1"]
-[[user]]
-id = "9000"
-login_name = "admin"
-password = "pwa"
-roles = ["Administrator"]
-)";
+// The directory of the REST unit tests (unit/api_agent_state/agent_state_fixture.hpp): agents
+// 1001 and 1002 (team 1), 1003 (team 2), supervisor 2001 of team 1, administrator 9000; each
+// user's phone is its id.
+inline const char* const kScenarioDirectory = kAgentStateDirectory;
 
 inline const std::string kCredentials1001 = "agent1:pw1";
 inline const std::string kCredentials1002 = "agent2:pw2";

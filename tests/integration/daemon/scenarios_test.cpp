@@ -34,6 +34,18 @@ std::string request_id_of(const desk::Notification& n) {
   return doc.child("Update").child("requestId").text().get();
 }
 
+// 1001 signs in, goes READY, and answers a call from outside over REST (its two Dialog
+// notifications consumed). Returns the call's dialog id.
+std::uint32_t call_answered_by_1001(ScenarioRig& rig) {
+  rig.sign_in("1001", kCredentials1001);
+  rig.make_ready("1001", kCredentials1001);
+  const auto call = id_of(rig.call_from_outside("1001"));
+  rig.next_dialogs(1);
+  rig.put_dialog(std::to_string(call), kCredentials1001, action("ANSWER", "1001"));
+  rig.next_dialogs(1);
+  return call;
+}
+
 // 1001 READY takes a call from outside, answers it over REST, and the caller hangs up.
 TEST(Scenarios, IncomingCallFollowsTheInboundTable) {
   ScenarioRig rig;
@@ -98,12 +110,7 @@ TEST(Scenarios, OutgoingCallFollowsTheOutboundTable) {
 // 1001 holds and retrieves an answered call over REST.
 TEST(Scenarios, HoldAndRetrieveFollowTheHoldTable) {
   ScenarioRig rig;
-  rig.sign_in("1001", kCredentials1001);
-  rig.make_ready("1001", kCredentials1001);
-  const auto call = id_of(rig.call_from_outside("1001"));
-  rig.next_dialogs(1);
-  rig.put_dialog(std::to_string(call), kCredentials1001, action("ANSWER", "1001"));
-  rig.next_dialogs(1);
+  const auto call = call_answered_by_1001(rig);
 
   rig.put_dialog(std::to_string(call), kCredentials1001, action("HOLD", "1001"), "hold-1");
   const auto on_hold = rig.next_dialog_notifications(1);
@@ -122,12 +129,7 @@ TEST(Scenarios, HoldAndRetrieveFollowTheHoldTable) {
 // Returns {original call, consult call}.
 std::pair<std::uint32_t, std::uint32_t> consult_answered_by_1002(ScenarioRig& rig) {
   rig.sign_in("1002", kCredentials1002);
-  rig.sign_in("1001", kCredentials1001);
-  rig.make_ready("1001", kCredentials1001);
-  const auto call = id_of(rig.call_from_outside("1001"));
-  rig.next_dialogs(1);
-  rig.put_dialog(std::to_string(call), kCredentials1001, action("ANSWER", "1001"));
-  rig.next_dialogs(1);
+  const auto call = call_answered_by_1001(rig);
 
   rig.put_dialog(std::to_string(call), kCredentials1001,
                  action("CONSULT_CALL", "1001") + "<toAddress>1002</toAddress>", "consult-1");
@@ -196,12 +198,7 @@ TEST(Scenarios, ConsultAndConferenceJoinEveryoneOnTheOriginalCall) {
 TEST(Scenarios, SilentMonitorIsSeenByTheSupervisorOnly) {
   ScenarioRig rig;
   rig.sign_in("2001", kCredentials2001);
-  rig.sign_in("1001", kCredentials1001);
-  rig.make_ready("1001", kCredentials1001);
-  const auto call = id_of(rig.call_from_outside("1001"));
-  rig.next_dialogs(1);
-  rig.put_dialog(std::to_string(call), kCredentials1001, action("ANSWER", "1001"));
-  rig.next_dialogs(1);
+  const auto call = call_answered_by_1001(rig);
 
   const auto r = rig.rest("POST", "/finesse/api/User/2001/Dialogs", kCredentials2001,
                           "<Dialog><requestedAction>SILENT_MONITOR</requestedAction><fromAddress>2001</fromAddress>"
@@ -236,12 +233,7 @@ TEST(Scenarios, SilentMonitorIsSeenByTheSupervisorOnly) {
 // new values, the others kept (DECISIONS.md 15).
 TEST(Scenarios, UpdateCallDataComesBackAsADialogPut) {
   ScenarioRig rig;
-  rig.sign_in("1001", kCredentials1001);
-  rig.make_ready("1001", kCredentials1001);
-  const auto call = rig.call_from_outside("1001");
-  rig.next_dialogs(1);
-  rig.put_dialog(call, kCredentials1001, action("ANSWER", "1001"));
-  rig.next_dialogs(1);
+  const auto call = std::to_string(call_answered_by_1001(rig));
 
   rig.put_dialog(call, kCredentials1001,
                  "<requestedAction>UPDATE_CALL_DATA</requestedAction><mediaProperties><wrapUpReason>Sold"
