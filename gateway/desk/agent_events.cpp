@@ -9,6 +9,9 @@ namespace fgw::desk {
 
 namespace {
 
+// On a device, as LiveModel::user_at() reads it.
+bool signed_in(const LiveUser& user) { return user.status.state != "LOGOUT" && !user.status.extension.empty(); }
+
 bool reason_code_applies(cti::AgentState state) {
   return state == cti::AgentState::NotReady || state == cti::AgentState::Logout;
 }
@@ -39,9 +42,10 @@ std::vector<Notification> LiveModel::on_agent_state(const cti::AgentStateEvent& 
 std::vector<Notification> LiveModel::set_user_status(const std::string& user_id, const AgentState& status) {
   const auto* user = directory_.find_by_id(user_id);
   if (!user) {
-    auto& live = state_.users[user_id];
+    LiveUser live = state_.users.contains(user_id) ? state_.users.at(user_id) : LiveUser{};
     live.id = user_id;
     live.status = status;
+    store_user(user_id, std::move(live));
     return {};
   }
   LiveUser next = current_user(*user);
@@ -61,8 +65,19 @@ LiveUser LiveModel::current_user(const config::User& user) const {
 std::vector<Notification> LiveModel::replace_user(const config::User& user, LiveUser next) {
   auto it = state_.users.find(user.id);
   if (it != state_.users.end() && it->second == next) return {};
-  state_.users[user.id] = next;
+  store_user(user.id, next);
   return user_notifications(user, next, directory_);
+}
+
+// Keeps signed_in_at_ in step with the users map.
+void LiveModel::store_user(const std::string& user_id, LiveUser next) {
+  if (auto it = state_.users.find(user_id); it != state_.users.end() && signed_in(it->second)) {
+    auto at_device = signed_in_at_.find(it->second.status.extension);
+    at_device->second.erase(user_id);
+    if (at_device->second.empty()) signed_in_at_.erase(at_device);
+  }
+  if (signed_in(next)) signed_in_at_[next.status.extension].insert(user_id);
+  state_.users[user_id] = std::move(next);
 }
 
 }  // namespace fgw::desk

@@ -75,6 +75,7 @@ void Desk::set_agent_state(const std::string& user_id, AgentState state) {
 }
 
 void Desk::publish(std::vector<Notification> notifications) {
+  // Before the notifications: a GET prompted by one must already see its change.
   snapshot_.store(std::make_shared<const LiveState>(model_.state()));
   if (!sink_ || notifications.empty()) return;
   requests_.stamp(notifications, RequestCorrelation::Clock::now());

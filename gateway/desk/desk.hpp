@@ -62,6 +62,8 @@ class Desk {
 
  private:
   // Called with write_mutex_ held: the copy and the notifications leave in the order of changes.
+  // The copy is O(shards), not O(agents): it shares every shard of the live state's CowMaps, and
+  // the next change clones only the shards it writes to (cow_map.hpp).
   void publish(std::vector<Notification> notifications);
 
   const config::Directory& directory_;

@@ -49,6 +49,12 @@ bool DialogChanges::tracked(std::uint32_t id) const {
   return std::any_of(entries_.begin(), entries_.end(), [&](const auto& e) { return e.id == id; });
 }
 
+std::vector<std::uint32_t> DialogChanges::tracked_ids() const {
+  std::vector<std::uint32_t> ids;
+  for (const auto& entry : entries_) ids.push_back(entry.id);
+  return ids;
+}
+
 std::vector<std::string> DialogChanges::users_before() const {
   std::vector<std::string> users;
   for (const auto& entry : entries_)

@@ -32,6 +32,7 @@ class DialogChanges {
   // For a call whose Dialog changed as a side effect (its actions), with its earlier record.
   void track_changed(std::uint32_t id, CallRecord before);
   bool tracked(std::uint32_t id) const;
+  std::vector<std::uint32_t> tracked_ids() const;  // in the order they were tracked
   // Users who received a tracked call before the change.
   std::vector<std::string> users_before() const;
   // A tracked call leaves the state; `last` is its final view (everything DROPPED).

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 #include <type_traits>
+#include <utility>
 
 #include "gateway/desk/call_data_merge.hpp"
 #include "gateway/desk/participant_actions.hpp"
@@ -52,27 +53,23 @@ Notification LiveModel::cti_error(const std::string& user_id, const std::string&
 }
 
 CallRecord& LiveModel::call_for(std::uint32_t id) {
-  auto [it, added] = state_.calls.try_emplace(id);
+  auto [call, added] = state_.calls.try_emplace(id);
   if (added) {
-    it->second.dialog.id = std::to_string(id);
-    it->second.dialog.state = "INITIATING";
-    it->second.dialog.media_properties.call_variables = empty_call_variables();
+    call.dialog.id = std::to_string(id);
+    call.dialog.state = "INITIATING";
+    call.dialog.media_properties.call_variables = empty_call_variables();
   }
-  return it->second;
+  return call;
 }
 
-CallRecord* LiveModel::find_call(std::uint32_t id) {
-  auto it = state_.calls.find(id);
-  return it == state_.calls.end() ? nullptr : &it->second;
-}
+CallRecord* LiveModel::find_call(std::uint32_t id) { return state_.calls.find_mutable(id); }
 
 // END_CALL_EVENT and merged consult calls: the dialog is gone. Its last view, sent with the
 // DELETE, has every leg DROPPED (5.4.4 "Call is removed").
 void LiveModel::retire(DialogChanges& changes, std::uint32_t id) {
-  auto it = state_.calls.find(id);
-  if (it == state_.calls.end()) return;
-  CallRecord last = std::move(it->second);
-  state_.calls.erase(it);
+  auto taken = state_.calls.take(id);
+  if (!taken) return;
+  CallRecord last = std::move(*taken);
   last.dialog.state = "DROPPED";
   for (auto& participant : last.dialog.participants) {
     participant.state = "DROPPED";
@@ -81,10 +78,11 @@ void LiveModel::retire(DialogChanges& changes, std::uint32_t id) {
   changes.retire(id, std::move(last));
 }
 
+// Of several users signed in on one device, the first by loginId.
 const config::User* LiveModel::user_at(const std::string& device) const {
   if (device.empty()) return nullptr;
-  for (const auto& [id, live] : state_.users)
-    if (live.status.state != "LOGOUT" && live.status.extension == device) return directory_.find_by_id(id);
+  if (auto signed_in = signed_in_at_.find(device); signed_in != signed_in_at_.end())
+    return directory_.find_by_id(*signed_in->second.begin());
   auto it = by_extension_.find(device);
   return it == by_extension_.end() ? nullptr : it->second;
 }
@@ -124,24 +122,46 @@ void LiveModel::refresh_actions(CallRecord& call) const {
 
 // After a change: recipients of the touched calls, then actions of every call of the users
 // involved (a HELD leg gains or loses TRANSFER/CONFERENCE with the user's other calls), then the
-// notifications. A call whose actions changed as a side effect is PUT after the touched ones.
+// notifications. A call whose actions changed as a side effect is PUT after the touched ones, in
+// call id order.
 std::vector<Notification> LiveModel::commit(DialogChanges& changes) {
   std::set<std::string> users;
   for (auto& user : changes.users_before()) users.insert(std::move(user));
-  for (auto& [id, call] : state_.calls) {
-    if (!changes.tracked(id)) continue;
-    refresh_recipients(call);
-    for (const auto& recipient : call.recipients) users.insert(recipient.user_id);
+  const auto touched = changes.tracked_ids();
+  for (const auto id : touched) {
+    auto* call = find_call(id);
+    if (!call) continue;
+    refresh_recipients(*call);
+    for (const auto& recipient : call->recipients) users.insert(recipient.user_id);
   }
-  for (auto& [id, call] : state_.calls) {
-    const bool involved = changes.tracked(id) || std::any_of(call.recipients.begin(), call.recipients.end(),
-                                                              [&](const auto& r) { return users.count(r.user_id); });
-    if (!involved) continue;
-    CallRecord before = call;
-    refresh_actions(call);
-    if (!changes.tracked(id) && before.dialog != call.dialog) changes.track_changed(id, std::move(before));
+  // A call's actions depend on the legs and recipients of the user's other calls, never on
+  // their actions, so refreshing one call cannot change what another's refresh computes.
+  for (const auto id : touched)
+    if (auto* call = find_call(id)) refresh_actions(*call);
+  for (auto& [id, refreshed] : side_effects_on_actions(changes, users)) {
+    auto* call = find_call(id);
+    changes.track_changed(id, std::exchange(*call, std::move(refreshed)));
   }
   return changes.notifications(state_);
+}
+
+// The untracked calls of `users` whose actions a refresh changes, with their refreshed records,
+// by call id. Computed on the shared state and written back by the caller: only the calls that
+// actually change are copied out of the snapshot's shards.
+std::vector<std::pair<std::uint32_t, CallRecord>> LiveModel::side_effects_on_actions(
+    const DialogChanges& changes, const std::set<std::string>& users) const {
+  std::vector<std::pair<std::uint32_t, CallRecord>> changed;
+  for (const auto& [id, call] : state_.calls) {
+    if (changes.tracked(id)) continue;
+    const bool involved = std::any_of(call.recipients.begin(), call.recipients.end(),
+                                      [&](const auto& r) { return users.count(r.user_id); });
+    if (!involved) continue;
+    CallRecord refreshed = call;
+    refresh_actions(refreshed);
+    if (refreshed.dialog != call.dialog) changed.emplace_back(id, std::move(refreshed));
+  }
+  std::sort(changed.begin(), changed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  return changed;
 }
 
 Participant& leg(CallRecord& call, const std::string& device) {

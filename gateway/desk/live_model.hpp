@@ -9,7 +9,9 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "config/directory.hpp"
@@ -48,6 +50,7 @@ class LiveModel {
   std::vector<Notification> on_agent_state(const cti::AgentStateEvent& event);
   std::vector<Notification> replace_user(const config::User& user, LiveUser next);
   LiveUser current_user(const config::User& user) const;
+  void store_user(const std::string& user_id, LiveUser next);  // every write of state_.users
 
   // call events (call_events.cpp)
   std::vector<Notification> on_call_event(const cti::BeginCallEvent& event);
@@ -80,6 +83,8 @@ class LiveModel {
   CallRecord* find_call(std::uint32_t id);
   void retire(DialogChanges& changes, std::uint32_t id);
   std::vector<Notification> commit(DialogChanges& changes);
+  std::vector<std::pair<std::uint32_t, CallRecord>> side_effects_on_actions(const DialogChanges& changes,
+                                                                            const std::set<std::string>& users) const;
   const config::User* user_at(const std::string& device) const;
   void refresh_recipients(CallRecord& call) const;
   void refresh_actions(CallRecord& call) const;
@@ -87,6 +92,9 @@ class LiveModel {
 
   const config::Directory& directory_;
   std::map<std::string, const config::User*> by_extension_;  // directory extensions
+  // Users not LOGOUT, by the extension they are on, each set ordered by loginId: user_at() in
+  // O(log users) instead of a scan of every user per participant (bench/RESULTS.md, issue 5).
+  std::map<std::string, std::set<std::string>> signed_in_at_;
   LiveState state_;
 };
 

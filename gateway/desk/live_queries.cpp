@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <utility>
 
 namespace fgw::desk {
 
@@ -14,13 +15,18 @@ LiveUser live_user(const LiveState& state, const config::Directory& directory, c
   return fresh;
 }
 
+// Call ids grow with time, so the oldest call is the lowest id. The calls map is unordered.
 std::vector<Dialog> dialogs_of(const LiveState& state, const std::string& user_id) {
-  std::vector<Dialog> dialogs;
+  std::vector<std::pair<std::uint32_t, const CallRecord*>> received;
   for (const auto& [id, call] : state.calls) {
     const bool receives = std::any_of(call.recipients.begin(), call.recipients.end(),
                                       [&](const auto& r) { return r.user_id == user_id; });
-    if (receives) dialogs.push_back(call.dialog);
+    if (receives) received.emplace_back(id, &call);
   }
+  std::sort(received.begin(), received.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<Dialog> dialogs;
+  dialogs.reserve(received.size());
+  for (const auto& [id, call] : received) dialogs.push_back(call->dialog);
   return dialogs;
 }
 

@@ -1,10 +1,12 @@
 #pragma once
 // The desk's live state as plain values: what LiveModel changes and what readers get a copy of.
+// Its maps are CowMaps, so the copy the desk publishes after each change shares every shard the
+// change did not touch (cow_map.hpp). Their iteration order is unspecified.
 #include <cstdint>
-#include <map>
 #include <string>
 #include <vector>
 
+#include "gateway/desk/cow_map.hpp"
 #include "gateway/xml/dialog_xml.hpp"
 #include "gateway/xml/user_xml.hpp"
 
@@ -42,8 +44,9 @@ struct CallRecord {
 };
 
 struct LiveState {
-  std::map<std::string, LiveUser> users;      // by loginId; users CTI (or the API) reported
-  std::map<std::uint32_t, CallRecord> calls;  // by CTI ConnectionCallID
+  CowMap<std::string, LiveUser> users;      // by loginId; users CTI (or the API) reported
+  CowMap<std::uint32_t, CallRecord> calls;  // by CTI ConnectionCallID
+  bool operator==(const LiveState&) const = default;
 };
 
 }  // namespace fgw::desk

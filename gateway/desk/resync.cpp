@@ -94,15 +94,17 @@ void LiveModel::end_calls_missing_from(DialogChanges& changes, const std::string
     const bool reported = std::any_of(calls.begin(), calls.end(), [&](const auto& s) { return snapshot_call_id(s) == id; });
     if (agents_call && !reported) missing.push_back(id);
   }
+  std::sort(missing.begin(), missing.end());  // notified oldest call first; the calls map is unordered
   for (auto id : missing) {
     changes.track(state_, id, Notify::IfChanged);
-    auto& call = state_.calls.at(id);
-    const bool others_remain = std::any_of(call.recipients.begin(), call.recipients.end(),
-                                           [&](const auto& r) { return r.user_id != agent_id; });
+    const auto& recipients = state_.calls.at(id).recipients;
+    const bool others_remain =
+        std::any_of(recipients.begin(), recipients.end(), [&](const auto& r) { return r.user_id != agent_id; });
     if (!others_remain) {
       retire(changes, id);
       continue;
     }
+    auto& call = *find_call(id);
     auto& legs = call.dialog.participants;
     for (const auto& recipient : call.recipients) {
       if (recipient.user_id != agent_id) continue;
