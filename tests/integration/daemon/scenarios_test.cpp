@@ -199,6 +199,8 @@ TEST(Scenarios, SilentMonitorIsSeenByTheSupervisorOnly) {
   ScenarioRig rig;
   rig.sign_in("2001", kCredentials2001);
   const auto call = call_answered_by_1001(rig);
+  // 3.2.6 checks that the agent is TALKING, which CTI reports apart from the dialog change.
+  EXPECT_EQ(rig.next_users(2), (U{{"1001", "RESERVED", ""}, {"1001", "TALKING", ""}}));
 
   const auto r = rig.rest("POST", "/finesse/api/User/2001/Dialogs", kCredentials2001,
                           "<Dialog><requestedAction>SILENT_MONITOR</requestedAction><fromAddress>2001</fromAddress>"
