@@ -123,6 +123,10 @@ TEST_P(ComponentOnServer, SubscribedBeforeLoginTheAgentReceivesTheUpdateAsExactT
   ASSERT_EQ(events.size(), 1u);
   EXPECT_EQ(events[0].text, update);
   EXPECT_FALSE(events[0].item_id.empty());
+  // The publisher counts the server's IQ result, which may reach it after the subscriber's event.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  while (component->stats().published < 1u && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
   EXPECT_EQ(component->stats().published, 1u);
 }
 
