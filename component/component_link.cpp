@@ -4,6 +4,8 @@
 #include <gloox/connectiontcpbase.h>
 #include <gloox/error.h>
 #include <gloox/iq.h>
+#include <gloox/message.h>
+#include <gloox/pubsubevent.h>
 #include <gloox/presence.h>
 #include <gloox/subscription.h>
 #include <gloox/tag.h>
@@ -131,6 +133,12 @@ bool ComponentLink::connect_once(std::string& failure) {
   component_->registerConnectionListener(this);
   component_->registerPresenceHandler(this);
   component_->registerSubscriptionHandler(this);
+  component_->registerMessageHandler(this);
+  component_->registerStanzaExtension(new gloox::PubSub::Event());
+  // gloox answers pings itself, but without 'from', which ejabberd punishes by closing the
+  // stream (NOTES.md): answer them here.
+  component_->removeIqHandler(component_.get(), gloox::ExtPing);
+  component_->registerIqHandler(this, gloox::ExtPing);
   handshake_done_ = false;
   disconnected_ = false;
   disconnect_reason_.clear();
@@ -249,7 +257,25 @@ void ComponentLink::onDisconnect(gloox::ConnectionError error) {
   }
 }
 
-bool ComponentLink::handleIq(const gloox::IQ&) { return false; }  // not a service: gloox answers with an error
+// Only pings are registered (connect_once).
+bool ComponentLink::handleIq(const gloox::IQ& iq) {
+  if (iq.subtype() != gloox::IQ::Get) return false;
+  gloox::IQ reply(listener_.answers_ping() ? gloox::IQ::Result : gloox::IQ::Error, iq.from(), iq.id());
+  reply.setFrom(iq.to());
+  if (reply.subtype() == gloox::IQ::Error)
+    reply.addExtension(new gloox::Error(gloox::StanzaErrorTypeCancel, gloox::StanzaErrorServiceUnavailable));
+  component_->send(reply);
+  return true;
+}
+
+void ComponentLink::handleMessage(const gloox::Message& message, gloox::MessageSession*) {
+  const auto* event = message.findExtension<gloox::PubSub::Event>(gloox::ExtPubSubEvent);
+  if (!event || event->type() != gloox::PubSub::EventItems) return;
+  std::vector<std::string> ids;
+  for (const auto* item : event->items())
+    if (!item->retract) ids.push_back(item->item);
+  if (!ids.empty()) listener_.on_pubsub_items(event->node(), ids);
+}
 
 void ComponentLink::handleIqID(const gloox::IQ& iq, int context) {
   auto it = pending_.find(context);

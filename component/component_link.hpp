@@ -7,6 +7,7 @@
 
 #include <gloox/connectionlistener.h>
 #include <gloox/iqhandler.h>
+#include <gloox/messagehandler.h>
 #include <gloox/presencehandler.h>
 #include <gloox/subscriptionhandler.h>
 
@@ -64,9 +65,21 @@ class LinkListener {
   virtual void on_poll() = 0;                // every loop turn while up: send what is due
   virtual void on_shutdown_requested() = 0;  // stop() while up: the last stanzas (presence)
   virtual bool drained() const = 0;          // nothing left worth delaying the disconnect for
+  // A pubsub event the server delivered to the component (a pair's standby subscribes itself).
+  virtual void on_pubsub_items(const std::string& node, const std::vector<std::string>& item_ids) {
+    (void)node;
+    (void)item_ids;
+  }
+  // How to answer a XEP-0199 ping: a result while this node serves, <service-unavailable/>
+  // otherwise (PairRole).
+  virtual bool answers_ping() const { return true; }
 };
 
-class ComponentLink : gloox::ConnectionListener, gloox::IqHandler, gloox::PresenceHandler, gloox::SubscriptionHandler {
+class ComponentLink : gloox::ConnectionListener,
+                      gloox::IqHandler,
+                      gloox::MessageHandler,
+                      gloox::PresenceHandler,
+                      gloox::SubscriptionHandler {
  public:
   ComponentLink(LinkSettings settings, LinkListener& listener);
   ~ComponentLink() override;
@@ -112,6 +125,7 @@ class ComponentLink : gloox::ConnectionListener, gloox::IqHandler, gloox::Presen
   bool onTLSConnect(const gloox::CertInfo&) override { return false; }
   bool handleIq(const gloox::IQ& iq) override;
   void handleIqID(const gloox::IQ& iq, int context) override;
+  void handleMessage(const gloox::Message& message, gloox::MessageSession* session) override;
   void handlePresence(const gloox::Presence& presence) override;
   void handleSubscription(const gloox::Subscription& subscription) override;
 

@@ -13,7 +13,7 @@ std::string team_users_node(const std::string& team_id) { return "/finesse/api/T
 namespace {
 
 NodeSpec self_subscribed(std::string node, const std::string& jid) {
-  return NodeSpec{std::move(node), {jid}, {jid}};
+  return NodeSpec{std::move(node), {jid}, {jid}, {}};
 }
 
 // Team members, supervisors of the team and administrators (DECISIONS.md 19), each once, in
@@ -36,7 +36,7 @@ std::vector<std::string> team_readers(const config::Directory& directory, const 
 
 NodePlan plan_nodes(const config::Directory& directory, const std::string& domain) {
   NodePlan plan;
-  NodeSpec system_info{kSystemInfoNode, {}, {}};
+  NodeSpec system_info{kSystemInfoNode, {}, {}, {}};
   for (const auto& user : directory.users()) {
     const auto jid = user_jid(user.id, domain);
     plan.user_jids.push_back(jid);
@@ -46,9 +46,16 @@ NodePlan plan_nodes(const config::Directory& directory, const std::string& domai
     system_info.subscribers.push_back(jid);
   }
   for (const auto& team : directory.teams())
-    plan.nodes.push_back(NodeSpec{team_users_node(team.id), team_readers(directory, team.id, domain), {}});
+    plan.nodes.push_back(NodeSpec{team_users_node(team.id), team_readers(directory, team.id, domain), {}, {}});
   plan.nodes.push_back(std::move(system_info));
   return plan;
+}
+
+void add_pair(NodePlan& plan, const std::string& own_component, const std::string& peer_component) {
+  for (auto& spec : plan.nodes) {
+    spec.owners.push_back(peer_component);
+    if (spec.node != kSystemInfoNode) spec.subscribers.push_back(own_component);
+  }
 }
 
 }  // namespace fgw::component

@@ -13,6 +13,7 @@ struct NodeSpec {
   std::string node;                      // e.g. /finesse/api/User/1001
   std::vector<std::string> members;      // bare JIDs granted the 'member' affiliation (whitelist)
   std::vector<std::string> subscribers;  // bare JIDs the gateway subscribes as owner
+  std::vector<std::string> owners;       // further owners: the peer node's component of a pair
   bool operator==(const NodeSpec&) const = default;
 };
 
@@ -32,5 +33,11 @@ inline constexpr const char* kSystemInfoNode = "/finesse/api/SystemInfo";
 //   (clients subscribe themselves, 7.1.2).
 // SystemInfo: every user member+subscribed.
 NodePlan plan_nodes(const config::Directory& directory, const std::string& domain);
+
+// A primary/secondary pair publishes to the same nodes: the peer's component becomes an owner of
+// every node (so whichever node created it, both may publish and manage subscriptions), and this
+// node's component subscribes to every node but SystemInfo, so that a standby sees what the
+// publishing peer sent (StandbyMirror).
+void add_pair(NodePlan& plan, const std::string& own_component, const std::string& peer_component);
 
 }  // namespace fgw::component

@@ -37,6 +37,7 @@ PublishQueue::NodeQueue& PublishQueue::node_for(const std::string& name) {
   if (inserted) {
     it->second.name = name;
     it->second.kind = classify_node(name);
+    it->second.member_summaries = it->second.kind == NodeKind::LatestState && name.starts_with(kTeamPrefix);
   }
   return it->second;
 }
@@ -71,10 +72,13 @@ void PublishQueue::push_one(const desk::Notification& notification) {
 void PublishQueue::push_locked(const desk::Notification& notification) {
   ++counters_.pushed;
   auto& node = node_for(notification.node);
-  QueuedUpdate update{next_seq_, notification.node, notification.source, notification.payload_xml};
+  QueuedUpdate update{next_seq_, notification.node, notification.source, notification.payload_xml, notification.local};
   next_seq_ += 2;  // pushes take odd numbers; a snapshot at `mark` takes mark - 1, between them
   before_change(node);
-  if (node.kind == NodeKind::LatestState && coalescing_locked()) {
+  // A Team node carries every member's changes through one publish at a time, so a busy team
+  // builds a backlog; a member's summary that has not been sent yet is worth nothing once a newer
+  // one exists. A User node's states are kept while draining: the agent sees each of them.
+  if (node.kind == NodeKind::LatestState && (coalescing_locked() || node.member_summaries)) {
     const auto erased = std::erase_if(node.pending, [&](const QueuedUpdate& q) { return q.source == update.source; });
     counters_.coalesced += erased;
   }
@@ -157,6 +161,20 @@ void PublishQueue::compact_latest_locked() {
     counters_.coalesced += collapse_to_newest_locked(node);
     after_change(node);
   }
+}
+
+std::size_t PublishQueue::clear_pending() {
+  std::lock_guard lock(mutex_);
+  std::size_t cleared = 0;
+  for (auto& [name, node] : nodes_) {
+    if (node.pending.empty()) continue;
+    before_change(node);
+    cleared += node.pending.size();
+    node.pending.clear();
+    after_change(node);
+  }
+  update_overload_locked();
+  return cleared;  // ready_ keeps stale entries: pop() skips nodes with nothing pending
 }
 
 std::optional<QueuedUpdate> PublishQueue::pop() {

@@ -16,9 +16,10 @@
 //   reconnect is done: nothing is being drained) and while the queue is overloaded (it reached
 //   `capacity`; until it is back under capacity/2). Then a latest-state key keeps only its newest
 //   pending entry (the older one is removed, the newest goes to the node's back); turning it on
-//   compacts what is pending. While the link is up, draining and not overloaded, nothing is
+//   compacts what is pending. While the link is up, draining and not overloaded, a User node is not
 //   coalesced: clients see every intermediate User state, even for entries that wait behind the
-//   publish window.
+//   publish window. A Team node always is, per member: with one publish in flight per node, a
+//   busy team would otherwise fall seconds behind (bench/RESULTS.md, issue 6).
 // - Capacity: at most `capacity` pending entries. A push at capacity drops the oldest pending
 //   entry of an ordered node or, if none is pending, the oldest pending entry overall. Every
 //   drop is counted in `dropped` and logged (the first, then every 10,000th).
@@ -49,6 +50,8 @@ struct QueuedUpdate {
   std::string node;
   std::string source;
   std::string payload_xml;
+  bool local = false;  // desk::Notification::local
+  bool republished() const { return seq % 2 == 0; }  // a snapshot entry (see seq)
 };
 
 struct QueueCounters {
@@ -74,6 +77,10 @@ class PublishQueue {
   // The in-flight entry was not acked (link lost): it goes back to the front of its node.
   void give_back(QueuedUpdate update);
 
+  // Forgets every pending entry (not those in flight); returns how many. A node of a pair that
+  // stands down hands what it had not sent to the peer, which replays what it did not see.
+  std::size_t clear_pending();
+
   void set_coalescing(bool on);
   bool coalescing() const;  // requested or overloaded
 
@@ -92,6 +99,7 @@ class PublishQueue {
   struct NodeQueue {
     std::string name;
     NodeKind kind = NodeKind::Ordered;
+    bool member_summaries = false;  // a Team/{id}/Users node: one latest state per member (source)
     std::deque<QueuedUpdate> pending;
     bool in_flight = false;
     bool in_ready = false;

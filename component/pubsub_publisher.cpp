@@ -54,7 +54,22 @@ PubsubPublisher::PubsubPublisher(PublisherOptions options, std::string from, std
   queue_.set_coalescing(true);  // nothing drains until the first bootstrap is done
 }
 
-std::string PubsubPublisher::next_item_id() { return item_prefix_ + std::to_string(++item_counter_); }
+ItemOrigin item_origin(std::string_view item_id) {
+  const auto dash = item_id.rfind('-');
+  if (!item_id.starts_with("fgw-") || dash == std::string_view::npos || dash + 1 >= item_id.size())
+    return ItemOrigin::Unknown;
+  switch (item_id[dash + 1]) {
+    case 'e': return ItemOrigin::Event;
+    case 'r': return ItemOrigin::Republish;
+    case 'l': return ItemOrigin::Local;
+    default: return ItemOrigin::Unknown;
+  }
+}
+
+std::string PubsubPublisher::next_item_id(const QueuedUpdate& update) {
+  const char origin = update.local ? 'l' : update.republished() ? 'r' : 'e';
+  return item_prefix_ + origin + std::to_string(++item_counter_);
+}
 
 void PubsubPublisher::on_link_up() {
   ++epoch_;
@@ -100,7 +115,8 @@ void PubsubPublisher::pump() {
     if (!update) break;
     const auto node = update->node;
     auto& flight = in_flight_[node];
-    flight = InFlight{std::move(*update), next_item_id(), 0, false, {}, {}};
+    auto item_id = next_item_id(*update);
+    flight = InFlight{std::move(*update), std::move(item_id), 0, false, {}, {}};
     send_publish(flight);
   }
 }
@@ -114,9 +130,13 @@ void PubsubPublisher::send_bootstrap(BootstrapOp op) {
   std::unique_ptr<gloox::Tag> payload;
   switch (op.step) {
     case Step::Create: payload = create_node_payload(spec.node); break;
-    case Step::Affiliate:
-      payload = member_affiliations_payload(spec.node, chunk_of(spec.members, op.chunk, options_.members_per_iq));
+    case Step::Affiliate: {
+      const auto member_chunks = chunk_count(spec.members.size(), options_.members_per_iq);
+      payload = op.chunk < member_chunks
+                    ? member_affiliations_payload(spec.node, chunk_of(spec.members, op.chunk, options_.members_per_iq))
+                    : affiliation_payload(spec.node, spec.owners[op.chunk - member_chunks], "owner");
       break;
+    }
     case Step::Subscribe:
       payload = owner_subscriptions_payload(spec.node, chunk_of(spec.subscribers, op.chunk, options_.members_per_iq));
       break;
@@ -138,7 +158,8 @@ void PubsubPublisher::send_bootstrap(BootstrapOp op) {
 void PubsubPublisher::queue_chunks(std::size_t node_index, Step step) {
   const auto& spec = plan_.nodes[node_index];
   const auto& jids = step == Step::Affiliate ? spec.members : spec.subscribers;
-  const auto chunks = chunk_count(jids.size(), options_.members_per_iq);
+  // Owners (a pair's peer) go one per request after the member chunks.
+  const auto chunks = chunk_count(jids.size(), options_.members_per_iq) + (step == Step::Affiliate ? spec.owners.size() : 0);
   if (step == Step::Affiliate) affiliations_left_[node_index] = chunks;
   // Next steps go to the front: finishing nodes beats starting new ones (clients of finished
   // nodes are served sooner, and the ops list stays short).

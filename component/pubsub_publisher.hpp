@@ -82,6 +82,11 @@ struct PublisherStats {
 
 using CurrentState = std::function<std::vector<desk::Notification>()>;
 
+// Item ids ("fgw-<process prefix>-<origin letter><counter>") say where an item came from, so that
+// a standby node of a pair counts only the events it computed too (StandbyMirror).
+enum class ItemOrigin { Event, Republish, Local, Unknown };
+ItemOrigin item_origin(std::string_view item_id);
+
 class PubsubPublisher {
  public:
   PubsubPublisher(PublisherOptions options, std::string from, std::string pubsub, NodePlan plan, PublishQueue& queue,
@@ -93,6 +98,10 @@ class PubsubPublisher {
   bool drained() const;  // nothing in flight, nothing pending
   bool bootstrapped() const { return !bootstrapping_; }
   PublisherStats stats() const;
+  // Merges the desk's current state into the queue, ordered against concurrent pushes (done after
+  // every bootstrap; a pair's node also when it takes over without having mirrored the peer).
+  void republish_current_state() { merge_current_state(); }
+  bool own_item(std::string_view item_id) const { return item_id.starts_with(item_prefix_); }
 
  private:
   enum class Step { Create, Affiliate, Subscribe };
@@ -120,7 +129,7 @@ class PubsubPublisher {
   void send_publish(InFlight& flight);
   void on_publish_reply(const std::string& node, const IqOutcome& outcome);
   void record_latency(std::chrono::steady_clock::duration latency);
-  std::string next_item_id();
+  std::string next_item_id(const QueuedUpdate& update);
 
   const PublisherOptions options_;
   const std::string from_;

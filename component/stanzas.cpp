@@ -64,16 +64,43 @@ std::unique_ptr<gloox::Tag> create_node_payload(const std::string& node) {
   return pubsub;
 }
 
-std::unique_ptr<gloox::Tag> member_affiliations_payload(const std::string& node, const std::vector<std::string>& jids) {
+namespace {
+
+std::unique_ptr<gloox::Tag> affiliations_payload(const std::string& node, const std::vector<std::string>& jids,
+                                                 const std::string& role) {
   auto pubsub = pubsub_element(kPubsubOwnerNs);
   auto* affiliations = new gloox::Tag(pubsub.get(), "affiliations");
   affiliations->addAttribute("node", node);
   for (const auto& jid : jids) {
     auto* affiliation = new gloox::Tag(affiliations, "affiliation");
     affiliation->addAttribute("jid", jid);
-    affiliation->addAttribute("affiliation", "member");
+    affiliation->addAttribute("affiliation", role);
   }
   return pubsub;
+}
+
+}  // namespace
+
+std::unique_ptr<gloox::Tag> member_affiliations_payload(const std::string& node, const std::vector<std::string>& jids) {
+  return affiliations_payload(node, jids, "member");
+}
+
+std::unique_ptr<gloox::Tag> affiliation_payload(const std::string& node, const std::string& jid,
+                                                const std::string& affiliation) {
+  return affiliations_payload(node, {jid}, affiliation);
+}
+
+std::unique_ptr<gloox::Tag> ping_payload() {
+  auto ping = std::make_unique<gloox::Tag>("ping");
+  ping->setXmlns("urn:xmpp:ping");
+  return ping;
+}
+
+std::unique_ptr<gloox::IQ> iq_get(const std::string& from, const std::string& to, std::unique_ptr<gloox::Tag> payload) {
+  auto iq = std::make_unique<gloox::IQ>(gloox::IQ::Get, gloox::JID(to));
+  iq->setFrom(gloox::JID(from));
+  iq->addExtension(new PrebuiltPayload(std::move(payload)));
+  return iq;
 }
 
 std::unique_ptr<gloox::Tag> owner_subscriptions_payload(const std::string& node, const std::vector<std::string>& jids) {

@@ -41,12 +41,20 @@ class PrebuiltPayload : public gloox::StanzaExtension {
 std::unique_ptr<gloox::Tag> create_node_payload(const std::string& node);
 // <pubsub#owner><affiliations node><affiliation jid affiliation='member'/>...
 std::unique_ptr<gloox::Tag> member_affiliations_payload(const std::string& node, const std::vector<std::string>& jids);
+// The same for one JID and any affiliation ('owner': the peer node of a pair).
+std::unique_ptr<gloox::Tag> affiliation_payload(const std::string& node, const std::string& jid,
+                                                const std::string& affiliation);
 // <pubsub#owner><subscriptions node><subscription jid subscription='subscribed'/>...
 std::unique_ptr<gloox::Tag> owner_subscriptions_payload(const std::string& node, const std::vector<std::string>& jids);
 // <pubsub><publish node><item id><notification xmlns=pubsub>ESCAPED UPDATE</notification>:
 // the Finesse EventTunnel reads message.textContent, so the <Update> must be text, not markup.
 std::unique_ptr<gloox::Tag> publish_payload(const std::string& node, const std::string& item_id,
                                             const std::string& update_xml);
+
+// <ping xmlns='urn:xmpp:ping'/> (XEP-0199), for an <iq type='get'>.
+std::unique_ptr<gloox::Tag> ping_payload();
+// <iq type='get' from to> carrying payload.
+std::unique_ptr<gloox::IQ> iq_get(const std::string& from, const std::string& to, std::unique_ptr<gloox::Tag> payload);
 
 // <iq type='set' from to> carrying payload. An empty id is left for ClientBase::send to assign.
 std::unique_ptr<gloox::IQ> pubsub_set(const std::string& from, const std::string& to, std::unique_ptr<gloox::Tag> payload,

@@ -8,6 +8,7 @@
 #include <mutex>
 #include <stdexcept>
 
+#include "component/pair_coordinator.hpp"
 #include "component/stanzas.hpp"
 
 namespace fgw::component {
@@ -57,6 +58,18 @@ InboundSubscription inbound(gloox::Subscription::S10nType type) {
   }
 }
 
+PairSettings pair_settings(const ComponentOptions& options) {
+  if (!options.peer_component.empty() && options.peer_component == options.xmpp.component)
+    throw std::invalid_argument("node.peer_component: must be the other node's component, not this one's");
+  return PairSettings{options.xmpp.component, options.peer_component, options.primary, options.peer_ping_interval,
+                      options.standby_retention};
+}
+
+NodePlan with_pair(NodePlan plan, const ComponentOptions& options) {
+  if (!options.peer_component.empty()) add_pair(plan, options.xmpp.component, options.peer_component);
+  return plan;
+}
+
 }  // namespace
 
 class XmppComponent::Bridge : public LinkListener, public IqSender, public PresenceOut {
@@ -67,18 +80,19 @@ class XmppComponent::Bridge : public LinkListener, public IqSender, public Prese
         finesse_(finesse_jid(options_.xmpp.component)),
         on_link_state_(std::move(on_link_state)),
         queue_(options_.queue_capacity),
+        pair_(pair_settings(options_), queue_, std::move(current_state)),
         link_(link_settings(options_), *this),
         presence_(finesse_, plan.user_jids, *this),
-        publisher_(publisher_options(options_),
-                   options_.xmpp.component, options_.xmpp.pubsub, std::move(plan), queue_, *this,
-                   std::move(current_state)) {}
+        publisher_(publisher_options(options_), options_.xmpp.component, options_.xmpp.pubsub,
+                   with_pair(std::move(plan), options_), queue_, *this,
+                   [this] { return pair_.republishable_state(); }) {}
 
   void start() { link_.start(); }
   void stop() { link_.stop(options_.stop_drain); }
 
   void publish(const std::vector<desk::Notification>& notifications) {
     if (notifications.empty()) return;
-    queue_.push(notifications);
+    pair_.route(notifications);
     link_.wake();
   }
 
@@ -106,6 +120,14 @@ class XmppComponent::Bridge : public LinkListener, public IqSender, public Prese
     out.queue_high_water = queue.high_water;
     out.presence_sessions = sessions_.load();
     out.publish_ack_latency = publisher.ack_latency;
+    const auto pair = pair_.stats();
+    out.publishing = pair_.paired() ? pair.publishing : out.link_up && out.bootstrapped;
+    out.peer_serving = pair.peer_serving;
+    out.takeovers = pair.takeovers;
+    out.stand_downs = pair.stand_downs;
+    out.peer_ping_failures = pair.ping_failures;
+    out.replayed = pair.replayed;
+    out.standby_pending = pair.pending;
     return out;
   }
 
@@ -117,6 +139,7 @@ class XmppComponent::Bridge : public LinkListener, public IqSender, public Prese
   }
   void on_link_down(const std::string& reason) override {
     publisher_.on_link_down();
+    pair_.on_link_down();
     notify_link_state(false, reason);
   }
   void on_presence(const gloox::Presence& presence) override {
@@ -129,8 +152,13 @@ class XmppComponent::Bridge : public LinkListener, public IqSender, public Prese
   void on_poll() override {
     const bool wanted = wanted_available_.load();
     if (wanted != presence_.service_available()) presence_.set_service_available(wanted);
+    pair_.on_poll(serviceable(), publisher_, *this);
     publisher_.pump();
   }
+  void on_pubsub_items(const std::string& node, const std::vector<std::string>& item_ids) override {
+    pair_.on_items(node, item_ids, publisher_);
+  }
+  bool answers_ping() const override { return pair_.answers_ping(serviceable()); }
   void on_shutdown_requested() override { presence_.on_shutdown(); }
   bool drained() const override { return publisher_.drained(); }
 
@@ -149,6 +177,9 @@ class XmppComponent::Bridge : public LinkListener, public IqSender, public Prese
   }
 
  private:
+  // CTI serves, and the link is up with the nodes in place.
+  bool serviceable() const { return wanted_available_.load() && link_.up() && publisher_.bootstrapped(); }
+
   void notify_link_state(bool up, const std::string& reason) {
     if (!on_link_state_) return;
     try {
@@ -164,6 +195,7 @@ class XmppComponent::Bridge : public LinkListener, public IqSender, public Prese
   std::atomic<bool> wanted_available_{true};
   std::atomic<std::size_t> sessions_{0};
   PublishQueue queue_;
+  PairCoordinator pair_;
   ComponentLink link_;
   HaPresence presence_;
   PubsubPublisher publisher_;

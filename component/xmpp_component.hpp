@@ -19,8 +19,10 @@
 #include "component/component_link.hpp"
 #include "component/ha_presence.hpp"
 #include "component/node_plan.hpp"
+#include "component/pair_role.hpp"
 #include "component/publish_queue.hpp"
 #include "component/pubsub_publisher.hpp"
+#include "component/standby_mirror.hpp"
 #include "config/daemon_config.hpp"
 #include "gateway/desk/notification.hpp"
 
@@ -38,6 +40,11 @@ struct ComponentOptions {
   std::chrono::milliseconds stop_drain{1000};  // stop(): how long to let the queue drain
   int max_publish_attempts = 4;
   std::chrono::milliseconds retry_backoff{200};
+  // Primary/secondary pair (PairRole, StandbyMirror). Empty peer_component: a single node.
+  std::string peer_component;
+  bool primary = true;
+  std::chrono::milliseconds peer_ping_interval{500};
+  std::chrono::milliseconds standby_retention{10'000};
 };
 
 struct ComponentStats {
@@ -56,6 +63,15 @@ struct ComponentStats {
   std::size_t queue_high_water = 0;
   std::size_t presence_sessions = 0;
   LatencyHistogram publish_ack_latency;  // seconds from publish IQ sent to its result
+  // Primary/secondary pair (docs/operations.md). Without `[node] peer_component` the node is
+  // alone: publishing follows the link, peer_serving stays false.
+  bool publishing = false;    // this node is the one publishing to the shared nodes
+  bool peer_serving = false;  // the peer answered its last ping: it serves and publishes
+  std::uint64_t takeovers = 0;        // standby -> publishing
+  std::uint64_t stand_downs = 0;      // publishing -> standby (the peer took over)
+  std::uint64_t peer_ping_failures = 0;
+  std::uint64_t replayed = 0;         // notifications the peer had not published, sent at takeover
+  std::size_t standby_pending = 0;    // notifications computed here and not yet seen from the peer
 };
 
 class XmppComponent : public desk::NotificationSink {

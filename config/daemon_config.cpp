@@ -89,6 +89,10 @@ void read_node(TomlTableReader& t, NodeSettings& node) {
   }
   if (auto v = t.string("host")) node.host = *v;
   if (auto v = t.string("primary_host")) node.primary_host = *v;
+  if (auto v = t.string("peer_component")) node.peer_component = *v;
+  if (auto v = t.string("peer_host")) node.peer_host = *v;
+  if (auto v = t.integer("peer_ping_interval_ms", 50, 60'000)) node.peer_ping_interval = milliseconds(*v);
+  if (auto v = t.integer("standby_retention_ms", 1000, 600'000)) node.standby_retention = milliseconds(*v);
 }
 
 std::string local_hostname() {

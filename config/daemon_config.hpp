@@ -83,6 +83,11 @@ struct NodeSettings {
   std::string name = "primary";  // "primary" or "secondary"
   std::string host;              // this node's host as SystemInfo reports it; default: hostname
   std::string primary_host;      // on a secondary node: the primary's host, for SystemInfo
+  // The other node of a primary/secondary pair (docs/operations.md). Empty: this node is alone.
+  std::string peer_component;    // the peer's XMPP component domain, pinged (XEP-0199)
+  std::string peer_host;         // the peer's host, for SystemInfo and ClusterConfig
+  std::chrono::milliseconds peer_ping_interval{500};
+  std::chrono::milliseconds standby_retention{10'000};  // how long a standby keeps unconfirmed updates
 };
 
 struct MetricsSettings {

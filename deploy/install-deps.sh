@@ -16,7 +16,8 @@ TEST_PKGS=(
   curl python3 sqlite3 openssl
   ejabberd prosody              # private XMPP servers for the integration tests (deploy/xmpp/xmpp-server.sh)
   python3-slixmpp               # tests/clients/xmpp_agent.py
-  prometheus                    # promtool, to check the alert rules
+  prometheus                    # promtool, to check the alert rules (tests/deploy/check_deploy_assets.sh)
+  python3-yaml                  # that check reads the rule files
 )
 # The BOSH test client (tests/clients/bosh) needs Node.js >= 18 and npm. A Node installed from
 # outside Debian (nvm, NodeSource) is fine; Debian's is used only when there is none.

@@ -22,12 +22,22 @@ config::ClusterConfig parse_cluster_config(const std::string& body) {
   return c;
 }
 
+// Until an administrator sets it, the secondary node is the one the pair's config names: the
+// peer on the primary, this node itself on the secondary.
+config::ClusterConfig effective_cluster_config(const ApiContext& ctx) {
+  auto c = ctx.store.cluster_config();
+  if (c.secondary_host.empty())
+    c.secondary_host = ctx.config.node.name == "primary" ? ctx.config.node.peer_host
+                       : ctx.config.node.peer_component.empty() ? std::string() : ctx.config.node.host;
+  return c;
+}
+
 }  // namespace
 
 void register_cluster_config_routes(http::Router& router, ApiContext& ctx) {
   router.add(http::Method::Get, kPath, http::Surface::Config, [&ctx](const http::ApiRequest& request) {
     require_administrator(request);
-    return http::xml_response(xml::render_cluster_config(ctx.store.cluster_config()));
+    return http::xml_response(xml::render_cluster_config(effective_cluster_config(ctx)));
   });
   router.add(http::Method::Put, kPath, http::Surface::Config, [&ctx](const http::ApiRequest& request) {
     require_administrator(request);

@@ -1,5 +1,6 @@
 #include "gateway/api/dispatcher.hpp"
 
+#include <chrono>
 #include <spdlog/spdlog.h>
 
 #include "gateway/http/api_error.hpp"
@@ -50,12 +51,30 @@ bool is_api_path(std::string_view path) {
 }
 
 Dispatcher::Dispatcher(const http::Router& router, http::Authenticator& authenticator,
-                       const desk::ServiceStatus& status)
-    : router_(router), authenticator_(authenticator), status_(status) {}
+                       const desk::ServiceStatus& status, http::RequestObserver* observer)
+    : router_(router), authenticator_(authenticator), status_(status), observer_(observer) {}
 
+// The route is looked up here, before anything can fail, so that the observer learns which route
+// a request belonged to even when it ends in a 401 or an exception.
 ApiResponse Dispatcher::handle(http::ApiRequest& request) const {
+  const auto started = std::chrono::steady_clock::now();
+  auto lookup = router_.find(request.method, request.path);
+  const std::string_view pattern = lookup.route ? std::string_view(lookup.route->pattern) : std::string_view();
+  auto response = answer(request, lookup);
+  if (observer_) {
+    try {
+      observer_->on_request_completed({pattern, request.method, response.status,
+                                       std::chrono::steady_clock::now() - started});
+    } catch (const std::exception& e) {
+      spdlog::error("request observer threw: {}", e.what());  // never costs the caller its answer
+    }
+  }
+  return response;
+}
+
+ApiResponse Dispatcher::answer(http::ApiRequest& request, http::RouteLookup& lookup) const {
   try {
-    return route(request);
+    return route(request, lookup);
   } catch (const ApiError& error) {
     return http::error_response(error);
   } catch (const std::exception& e) {
@@ -65,8 +84,7 @@ ApiResponse Dispatcher::handle(http::ApiRequest& request) const {
   }
 }
 
-ApiResponse Dispatcher::route(http::ApiRequest& request) const {
-  auto lookup = router_.find(request.method, request.path);
+ApiResponse Dispatcher::route(http::ApiRequest& request, http::RouteLookup& lookup) const {
   const bool public_route = lookup.route && lookup.route->surface == http::Surface::Public;
   if (public_route) return lookup.route->handler(request);
 

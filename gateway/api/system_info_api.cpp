@@ -12,12 +12,13 @@ xml::SystemInfoView system_info_view(const ApiContext& ctx) {
   view.xmpp_pubsub_domain = ctx.config.xmpp.pubsub;
   // The secondary node is what the administrator set in ClusterConfig (4.2); this node fills the
   // slot of its own role when nothing else names it.
+  // A pair's peer (`[node] peer_host`) names the other slot when nothing else does.
   const std::string secondary = ctx.store.cluster_config().secondary_host;
   if (node.name == "primary") {
     view.primary_host = node.host;
-    view.secondary_host = secondary;
+    view.secondary_host = secondary.empty() ? node.peer_host : secondary;
   } else {
-    view.primary_host = node.primary_host;
+    view.primary_host = node.primary_host.empty() ? node.peer_host : node.primary_host;
     view.secondary_host = secondary.empty() ? node.host : secondary;
   }
   return view;

@@ -16,6 +16,8 @@
 #include "gateway/cti/client/cti_client.hpp"
 #include "gateway/daemon/cti_client_requests.hpp"
 #include "gateway/daemon/cti_link.hpp"
+#include "gateway/daemon/daemon_metrics.hpp"
+#include "gateway/daemon/metrics_feed.hpp"
 #include "gateway/daemon/notification_fanout.hpp"
 #include "gateway/daemon/notification_log.hpp"
 #include "gateway/daemon/xmpp_link.hpp"
@@ -36,10 +38,6 @@ constexpr auto kShutdownGrace = std::chrono::seconds(10);
 void ensure_parent_directory(const std::string& path) {
   const auto parent = std::filesystem::path(path).parent_path();
   if (!parent.empty()) std::filesystem::create_directories(parent);
-}
-
-void warn_about_unbuilt_features(const config::DaemonConfig& config) {
-  if (config.metrics.listen) spdlog::warn("metrics.listen: the metrics exporter is not built yet");
 }
 
 // `[cti] simulator = true`: finesse-ctisim in-process, serving side_a / side_b, still spoken to
@@ -81,6 +79,9 @@ struct Daemon::Parts {
   NotificationLog notification_log;
   NotificationFanout notifications;
   desk::Desk desk;
+  // `[metrics] listen`. Before the dispatcher and the CTI client, which report to its hooks, so
+  // that it outlives them.
+  std::unique_ptr<DaemonMetrics> metrics;
   http::Router router;
   api::ApiContext context;
   http::Authenticator authenticator;
@@ -99,14 +100,15 @@ struct Daemon::Parts {
         directory(config::Directory::load(config.directory.path, hash_cost_of(config.auth))),
         store(open_store(config.store)),
         desk(directory, notifications),
+        metrics(make_metrics()),
         context{config, directory, *store, desk, nullptr},  // cti set below, once the client exists
         authenticator(directory, config.auth),
-        dispatcher(router, authenticator, desk.service()),
+        dispatcher(router, authenticator, desk.service(), metrics ? &metrics->http_hook() : nullptr),
         io(static_cast<int>(config.http.threads)),
         server(io, config.http, [this](http::ApiRequest& r) { return dispatcher.handle(r); }),
         simulator(make_simulator(io, config)),
         cti_bridge(desk, cti_down_reason(config.cti.side_b.has_value())),
-        cti_client(io, cti_client_settings(config.cti), cti_bridge),
+        cti_client(io, cti_client_settings(config.cti), cti_bridge, metrics ? &metrics->cti_hook() : nullptr),
         cti_requests(cti_client) {
     notifications.add(notification_log);
     if (observer) notifications.add(*observer);
@@ -117,6 +119,23 @@ struct Daemon::Parts {
       desk.service().set_listener([this] { xmpp->on_service_change(); });
     }
     api::register_all_routes(router, context);
+  }
+
+  // No scrape may reach the parts below while they are destroyed.
+  ~Parts() {
+    if (metrics) metrics->stop();
+  }
+
+  // The samples are pulled at scrape time, on the exporter's thread, through each part's
+  // thread-safe accessor; the parts the lambdas name exist by then (run() starts the exporter).
+  std::unique_ptr<DaemonMetrics> make_metrics() {
+    if (!config.metrics.listen) return nullptr;
+    fgw::metrics::SnapshotSources sources;
+    sources.info = {FGW_VERSION, config.node.name, config.xmpp.enabled ? config.xmpp.component : std::string()};
+    sources.desk = [this] { return desk_sample(desk); };
+    sources.cti = [this] { return cti_sample(cti_client.stats(), config.cti.side_b.has_value()); };
+    if (config.xmpp.enabled) sources.xmpp = [this] { return xmpp_sample(xmpp->stats()); };
+    return std::make_unique<DaemonMetrics>(*config.metrics.listen, std::move(sources));
   }
 
   static std::unique_ptr<config::ConfigStore> open_store(const config::StoreSettings& s) {
@@ -137,7 +156,7 @@ Daemon::~Daemon() = default;
 
 int Daemon::run() {
   auto& p = *parts_;
-  warn_about_unbuilt_features(p.config);
+  if (p.metrics) p.metrics->start();  // first: a bad metrics.listen fails before anything connects
   if (p.simulator) {
     p.simulator->start();
     spdlog::info("CTI simulator in-process: side A {}{}", p.config.cti.side_a.to_string(),
@@ -186,6 +205,7 @@ int Daemon::run() {
   p.io.run();
   for (auto& t : pool) t.join();
   p.shutdown = nullptr;
+  if (p.metrics) p.metrics->stop();
   spdlog::info("finesse-gw stopped");
   return 0;
 }
@@ -198,5 +218,7 @@ void Daemon::stop() {
 }
 
 std::uint16_t Daemon::http_port() const { return parts_->server.port(); }
+
+std::uint16_t Daemon::metrics_port() const { return parts_->metrics ? parts_->metrics->port() : 0; }
 
 }  // namespace fgw::daemon

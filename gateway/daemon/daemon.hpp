@@ -23,6 +23,8 @@ class Daemon {
   void stop();
   // The bound HTTP port, once run() has started the server (0 before).
   std::uint16_t http_port() const;
+  // The bound /metrics port while run() runs, with `[metrics] listen` (0 otherwise).
+  std::uint16_t metrics_port() const;
 
  private:
   struct Parts;

@@ -1,16 +1,20 @@
 // finesse-gw --config FILE | --check-config --config FILE | --version | --hash-password
-// (DESIGN.md "Contract") | provision ... (XMPP accounts and rosters, see provision.hpp).
+// (DESIGN.md "Contract") | --list-metrics (docs/metrics.md) | provision ... (XMPP accounts and
+// rosters, see provision.hpp).
 
+#include <algorithm>
 #include <cstring>
 #include <iostream>
 #include <optional>
 #include <spdlog/spdlog.h>
 #include <string>
 #include <unistd.h>
+#include <vector>
 
 #include "config/directory.hpp"
 #include "gateway/daemon/daemon.hpp"
 #include "gateway/daemon/provision.hpp"
+#include "metrics/catalog.hpp"
 
 namespace {
 
@@ -19,6 +23,7 @@ struct Options {
   bool check_config = false;
   bool version = false;
   bool hash_password = false;
+  bool list_metrics = false;
 };
 
 void usage(std::ostream& out) {
@@ -27,6 +32,8 @@ void usage(std::ostream& out) {
          "                                         validate FILE and the directory it names\n"
          "       finesse-gw --hash-password        read a password on stdin, print a password_hash\n"
          "       finesse-gw --version\n"
+         "       finesse-gw --list-metrics         print every metric family the gateway exports\n"
+         "                                         (\"<name> <counter|gauge|histogram>\", sorted)\n"
          "       finesse-gw provision --config FILE (--print | --apply ejabberd|prosody [--ctl PREFIX | --api URL])\n"
          "                                         create the directory users' XMPP accounts and rosters\n";
 }
@@ -40,6 +47,7 @@ std::optional<Options> parse_options(int argc, char** argv) {
     else if (arg == "--check-config") options.check_config = true;
     else if (arg == "--version") options.version = true;
     else if (arg == "--hash-password") options.hash_password = true;
+    else if (arg == "--list-metrics") options.list_metrics = true;
     else return std::nullopt;
   }
   return options;
@@ -53,6 +61,15 @@ int hash_password_from_stdin() {
     return 2;
   }
   std::cout << fgw::config::hash_password(password, fgw::config::HashCost::Interactive) << "\n";
+  return 0;
+}
+
+// From the exporter's own table (metrics/catalog.hpp), so that the list cannot drift from what
+// /metrics serves; CI checks every dashboard query against it.
+int list_metrics() {
+  std::vector<const fgw::metrics::MetricDef*> defs(fgw::metrics::catalog().begin(), fgw::metrics::catalog().end());
+  std::sort(defs.begin(), defs.end(), [](const auto* a, const auto* b) { return a->name < b->name; });
+  for (const auto* def : defs) std::cout << def->name << " " << fgw::metrics::to_string(def->kind) << "\n";
   return 0;
 }
 
@@ -70,6 +87,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (options->hash_password) return hash_password_from_stdin();
+  if (options->list_metrics) return list_metrics();
   if (!options->config_path) {
     usage(std::cerr);
     return 2;

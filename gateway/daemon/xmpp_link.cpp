@@ -13,6 +13,10 @@ namespace {
 component::ComponentOptions component_options(const config::DaemonConfig& config) {
   component::ComponentOptions options;
   options.xmpp = config.xmpp;
+  options.peer_component = config.node.peer_component;
+  options.primary = config.node.name == "primary";
+  options.peer_ping_interval = config.node.peer_ping_interval;
+  options.standby_retention = config.node.standby_retention;
   return options;
 }
 

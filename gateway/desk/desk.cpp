@@ -52,7 +52,7 @@ void Desk::report_user_state_error(const std::string& user_id, std::uint32_t cod
   requests_.forget(node, node);
   requests_.forget(team_node(directory_, user_id), node);
   Notification error{node, node, "PUT", xml::render_user_error_update(user_id, std::to_string(code), name, request_id),
-                     request_id};
+                     request_id, true};
   if (sink_) sink_->publish({std::move(error)});
 }
 

@@ -49,7 +49,7 @@ Notification LiveModel::cti_error(const std::string& user_id, const std::string&
                                   const std::string& name, const std::string& request_id) {
   const std::string code_text = std::to_string(code);
   return {dialogs_node(user_id), xml::dialog_uri(dialog_id), "PUT",
-          xml::render_cti_error_update(dialog_id, code_text, name, request_id), request_id};
+          xml::render_cti_error_update(dialog_id, code_text, name, request_id), request_id, true};
 }
 
 CallRecord& LiveModel::call_for(std::uint32_t id) {

@@ -11,6 +11,9 @@ struct Notification {
   std::string event_method;  // POST, PUT or DELETE (DECISIONS.md 6)
   std::string payload_xml;   // the <Update> document, without an XML declaration
   std::string request_id;    // empty for unsolicited changes
+  // Only this node emits it: the answer to a request made here (a CTI refusal), not a change that
+  // every node of a pair derives from the same CTI events. A standby node still publishes it.
+  bool local = false;
   bool operator==(const Notification&) const = default;
 };
 

@@ -9,6 +9,8 @@ namespace fgw::desk {
 
 enum class SystemStatus { InService, OutOfService };
 const char* to_string(SystemStatus s);  // "IN_SERVICE" / "OUT_OF_SERVICE"
+// Every value, for readers that report each status (metrics: one series per status).
+inline constexpr SystemStatus kAllSystemStatuses[] = {SystemStatus::InService, SystemStatus::OutOfService};
 
 struct ServiceSnapshot {
   SystemStatus status = SystemStatus::InService;

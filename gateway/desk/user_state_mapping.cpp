@@ -1,5 +1,6 @@
 #include "gateway/desk/user_state_mapping.hpp"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -52,6 +53,13 @@ std::string lookup(const auto& table, AgentState state) {
 std::string finesse_user_state(AgentState state) {
   auto name = lookup(kUserStates, state);
   return name.empty() ? "UNKNOWN" : name;
+}
+
+std::vector<std::string> finesse_user_states() {
+  std::vector<std::string> states;
+  for (const auto& [cti_state, name] : kUserStates)
+    if (std::find(states.begin(), states.end(), name) == states.end()) states.emplace_back(name);
+  return states;
 }
 
 bool holds_pending_state(const std::string& user_state) {

@@ -33,9 +33,23 @@ std::vector<std::string_view> split_path(std::string_view path) {
   return segments;
 }
 
+namespace {
+// The canonical pattern: "/a/{}/b" whatever slashes the caller wrote.
+std::string join_segments(const std::vector<std::string>& segments) {
+  std::string joined;
+  for (const auto& segment : segments) {
+    joined.push_back('/');
+    joined.append(segment);
+  }
+  if (joined.empty()) joined.push_back('/');
+  return joined;
+}
+}  // namespace
+
 void Router::add(Method method, std::string_view pattern, Surface surface, Handler handler) {
-  Route route{method, {}, surface, std::move(handler)};
+  Route route{method, {}, surface, std::move(handler), {}};
   for (auto segment : split_path(pattern)) route.segments.emplace_back(segment);
+  route.pattern = join_segments(route.segments);
   routes_.push_back(std::move(route));
 }
 

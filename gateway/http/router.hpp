@@ -28,6 +28,7 @@ struct Route {
   std::vector<std::string> segments;  // "{}" marks a parameter
   Surface surface;
   Handler handler;
+  std::string pattern;  // "/finesse/api/User/{}": the segments joined; a bounded metrics label
 };
 
 struct RouteLookup {

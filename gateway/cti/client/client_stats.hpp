@@ -10,6 +10,7 @@ namespace fgw::cti::client {
 struct CtiClientStats {
   bool in_service = false;
   std::optional<Side> active_side;
+  std::optional<Side> connected_side;    // TCP connected (opening or open); active_side once in service
   std::uint64_t sessions_opened = 0;
   std::uint64_t sessions_lost = 0;
   std::uint64_t failovers = 0;           // sessions opened on the other side than the previous one
@@ -20,6 +21,7 @@ struct CtiClientStats {
   std::uint64_t request_timeouts = 0;
   std::uint64_t heartbeats_sent = 0;
   std::uint64_t heartbeats_missed = 0;
+  std::uint64_t events_received = 0;     // unsolicited messages handed to the observer
 };
 
 }  // namespace fgw::cti::client

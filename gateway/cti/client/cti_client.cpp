@@ -16,6 +16,7 @@
 #include "gateway/cti/client/open_request.hpp"
 #include "gateway/cti/client/pending_requests.hpp"
 #include "gateway/cti/client/reconnect_policy.hpp"
+#include "gateway/cti/client/request_observer.hpp"
 #include "gateway/cti/client/request_fields.hpp"
 #include "gateway/cti/client/resync.hpp"
 #include "gateway/cti/client/side_down.hpp"
@@ -37,6 +38,8 @@ constexpr milliseconds kCloseConfWaitMax{5000};
 std::string message_name(const Message& message) {
   return std::string(name(static_cast<MessageType>(message_type_number(message))));
 }
+
+MessageType type_of(const Message& message) { return static_cast<MessageType>(message_type_number(message)); }
 
 RequestResult outcome_of(Message confirmation) {
   if (const auto* failure = std::get_if<FailureConf>(&confirmation)) return failure_from(*failure);
@@ -60,9 +63,10 @@ class CtiClient::Impl : public std::enable_shared_from_this<Impl> {
   }
 
  public:
-  Impl(asio::io_context& io, CtiClientSettings settings, CtiObserver& observer)
+  Impl(asio::io_context& io, CtiClientSettings settings, CtiObserver& observer, RequestObserver* request_observer)
       : settings_(std::move(settings)),
         observer_(observer),
+        request_observer_(request_observer),
         strand_(asio::make_strand(io)),
         policy_(settings_.side_b.has_value(), settings_.backoff_initial, settings_.backoff_max,
                 // A session that outlived the longest back-off was healthy: its loss is not a flap.
@@ -88,16 +92,13 @@ class CtiClient::Impl : public std::enable_shared_from_this<Impl> {
   void detach_observer() { observer_detached_ = true; }
 
   bool in_service() const { return in_service_.load(); }
-  std::optional<Side> active_side() const {
-    const int side = active_side_.load();
-    if (side < 0) return std::nullopt;
-    return static_cast<Side>(side);
-  }
+  std::optional<Side> active_side() const { return side_from(active_side_.load()); }
   CtiClientStats stats() const {
     std::lock_guard lock(stats_mutex_);
     CtiClientStats copy = stats_;
     copy.in_service = in_service();
     copy.active_side = active_side();
+    copy.connected_side = side_from(connected_side_.load());
     return copy;
   }
 
@@ -149,6 +150,7 @@ class CtiClient::Impl : public std::enable_shared_from_this<Impl> {
 
   void send_open() {
     state_ = State::Opening;
+    connected_side_ = static_cast<int>(attempt_side_);
     send_message(make_open_req(settings_, next_invoke_id()));
     arm_open_timer(settings_.open_timeout, "no OPEN_CONF in time");
   }
@@ -209,6 +211,7 @@ class CtiClient::Impl : public std::enable_shared_from_this<Impl> {
     if (auto reason = side_down_reason(message, peripheral_id())) return session_lost(*reason);
     if (std::holds_alternative<HeartbeatConf>(message)) return heartbeat_.answered();
     if (const auto invoke_id = invoke_id_of(message)) return correlate(*invoke_id, std::move(message));
+    with_stats([](CtiClientStats& s) { ++s.events_received; });
     notify("on_event", [&](CtiObserver& o) { o.on_event(message); });
   }
 
@@ -274,10 +277,12 @@ class CtiClient::Impl : public std::enable_shared_from_this<Impl> {
 
   void do_request(Message message, RequestDone done) {
     if (state_ == State::Stopped || state_ == State::Closing) {
-      return complete_soon(std::move(done), client_failure(ClientFailure::ClientStopped, "the client is stopped"));
+      return complete_soon(type_of(message), std::move(done),
+                           client_failure(ClientFailure::ClientStopped, "the client is stopped"));
     }
     if (!is_caller_request(message)) {
-      return complete_soon(std::move(done), client_failure(ClientFailure::NotARequest, message_name(message)));
+      return complete_soon(type_of(message), std::move(done),
+                           client_failure(ClientFailure::NotARequest, message_name(message)));
     }
     send_request(std::move(message), std::move(done));
   }
@@ -286,17 +291,19 @@ class CtiClient::Impl : public std::enable_shared_from_this<Impl> {
   // a caller that issues its next request from a callback never recurses.
   void send_request(Message message, RequestDone done) {
     if (state_ != State::Open) {
-      return complete_soon(std::move(done), client_failure(ClientFailure::LinkDown, "no open CTI session"));
+      return complete_soon(type_of(message), std::move(done),
+                           client_failure(ClientFailure::LinkDown, "no open CTI session"));
     }
     const auto invoke_id = next_invoke_id();
     set_invoke_id(message, invoke_id);
     stamp_peripheral_id(message, peripheral_id());
     if (!send_message(message)) {
-      return complete_soon(std::move(done), client_failure(ClientFailure::MessageTooLong, message_name(message)));
+      return complete_soon(type_of(message), std::move(done),
+                           client_failure(ClientFailure::MessageTooLong, message_name(message)));
     }
     with_stats([](CtiClientStats& s) { ++s.requests_sent; });
-    pending_.add({invoke_id, static_cast<MessageType>(message_type_number(message)),
-                  Clock::now() + settings_.request_timeout, std::move(done)});
+    const auto now = Clock::now();
+    pending_.add({invoke_id, type_of(message), now + settings_.request_timeout, std::move(done), now});
     arm_request_timer();
   }
 
@@ -331,6 +338,7 @@ class CtiClient::Impl : public std::enable_shared_from_this<Impl> {
 
   void complete(PendingRequests::Entry& entry, RequestResult result) {
     count_outcome(result);
+    report_completion(entry.type, Clock::now() - entry.sent_at, result);
     try {
       entry.done(std::move(result));
     } catch (const std::exception& error) {
@@ -338,8 +346,10 @@ class CtiClient::Impl : public std::enable_shared_from_this<Impl> {
     }
   }
 
-  void complete_soon(RequestDone done, CtiFailure failure) {
+  // For a request that fails before it is written: no round trip.
+  void complete_soon(MessageType type, RequestDone done, CtiFailure failure) {
     count_outcome(failure);
+    report_completion(type, std::nullopt, failure);
     asio::post(strand_, [done = std::move(done), failure = std::move(failure)]() mutable {
       try {
         done(std::move(failure));
@@ -410,6 +420,7 @@ class CtiClient::Impl : public std::enable_shared_from_this<Impl> {
     request_timer_deadline_.reset();
     in_service_ = false;
     active_side_ = -1;
+    connected_side_ = -1;
   }
 
   bool send_message(const Message& message) {
@@ -464,6 +475,20 @@ class CtiClient::Impl : public std::enable_shared_from_this<Impl> {
     last_open_side_ = side;
   }
 
+  void report_completion(MessageType type, std::optional<Clock::duration> round_trip, const RequestResult& result) {
+    if (!request_observer_) return;
+    try {
+      request_observer_->on_request_completed({type, round_trip, result.ok() ? nullptr : &result.failure()});
+    } catch (const std::exception& error) {
+      spdlog::error("CTI: request observer threw: {}", error.what());
+    }
+  }
+
+  static std::optional<Side> side_from(int side) {
+    if (side < 0) return std::nullopt;
+    return static_cast<Side>(side);
+  }
+
   void count_outcome(const RequestResult& result) {
     if (result.ok()) return;
     const bool timed_out = result.failure().timed_out;
@@ -475,6 +500,7 @@ class CtiClient::Impl : public std::enable_shared_from_this<Impl> {
 
   const CtiClientSettings settings_;
   CtiObserver& observer_;
+  RequestObserver* const request_observer_;  // may be null
   std::atomic<bool> observer_detached_{false};
   Strand strand_;
 
@@ -502,12 +528,14 @@ class CtiClient::Impl : public std::enable_shared_from_this<Impl> {
 
   std::atomic<bool> in_service_{false};
   std::atomic<int> active_side_{-1};
+  std::atomic<int> connected_side_{-1};  // the side with a TCP connection (opening or open)
   mutable std::mutex stats_mutex_;
   CtiClientStats stats_;
 };
 
-CtiClient::CtiClient(asio::io_context& io, CtiClientSettings settings, CtiObserver& observer)
-    : impl_(std::make_shared<Impl>(io, std::move(settings), observer)) {}
+CtiClient::CtiClient(asio::io_context& io, CtiClientSettings settings, CtiObserver& observer,
+                     RequestObserver* request_observer)
+    : impl_(std::make_shared<Impl>(io, std::move(settings), observer, request_observer)) {}
 
 CtiClient::~CtiClient() {
   impl_->stop();

@@ -27,6 +27,7 @@
 #include "gateway/cti/client/client_stats.hpp"
 #include "gateway/cti/client/cti_failure.hpp"
 #include "gateway/cti/client/cti_observer.hpp"
+#include "gateway/cti/client/request_observer.hpp"
 #include "gateway/cti/client/request_result.hpp"
 #include "gateway/cti/message.hpp"
 
@@ -40,7 +41,10 @@ using RequestDone = std::function<void(RequestResult)>;
 
 class CtiClient {
  public:
-  CtiClient(boost::asio::io_context& io, CtiClientSettings settings, CtiObserver& observer);
+  // `request_observer`, if given, hears of every completed request (metrics); it must outlive
+  // the client's work, like `observer`.
+  CtiClient(boost::asio::io_context& io, CtiClientSettings settings, CtiObserver& observer,
+            RequestObserver* request_observer = nullptr);
   ~CtiClient();
   CtiClient(const CtiClient&) = delete;
   CtiClient& operator=(const CtiClient&) = delete;

@@ -22,6 +22,7 @@ class PendingRequests {
     MessageType type{};
     Clock::time_point deadline;
     Done done;
+    Clock::time_point sent_at{};  // when it was written: the round trip metrics report
   };
 
   // Precondition: !contains(entry.invoke_id).

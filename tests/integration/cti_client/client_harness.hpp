@@ -33,8 +33,9 @@ inline cti::client::CtiClientSettings test_settings(const config::Endpoint& side
 
 class ClientHarness {
  public:
-  explicit ClientHarness(cti::client::CtiClientSettings settings)
-      : client_(io_, std::move(settings), observer_) {}
+  explicit ClientHarness(cti::client::CtiClientSettings settings,
+                         cti::client::RequestObserver* request_observer = nullptr)
+      : client_(io_, std::move(settings), observer_, request_observer) {}
 
   // The work guard goes first, so that the io thread ending proves the client released all its work.
   ~ClientHarness() {

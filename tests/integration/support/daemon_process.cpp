@@ -130,18 +130,21 @@ CommandResult run_command(const std::string& command) {
   return result;
 }
 
-DaemonProcess::DaemonProcess(std::filesystem::path dir, std::string extra_toml, std::string directory_toml)
+DaemonProcess::DaemonProcess(std::filesystem::path dir, std::string extra_toml, std::string directory_toml,
+                             std::string cti_toml)
     : dir_(std::move(dir)), config_path_(dir_ / "finesse-gw.toml"), port_(free_port()), control_port_(free_port()) {
+  if (cti_toml.empty()) {
+    cti_toml = "[cti]\nsimulator = true\nside_a = \"127.0.0.1:" + std::to_string(free_port()) + "\"\n" +
+               "side_b = \"127.0.0.1:" + std::to_string(free_port()) + "\"\n" +
+               "simulator_control = \"127.0.0.1:" + std::to_string(control_port_) + "\"\n";
+  }
   std::filesystem::create_directories(dir_);
   std::ofstream(dir_ / "directory.toml") << (directory_toml.empty() ? std::string(kDirectory) : directory_toml);
   std::ofstream(config_path_) << "[http]\nlisten = \"127.0.0.1:" << port_ << "\"\n"
                               << "[store]\npath = \"" << (dir_ / "finesse.db").string() << "\"\n"
                               << "[directory]\npath = \"" << (dir_ / "directory.toml").string() << "\"\n"
                               << "[auth]\npassword_hash_cost = \"minimal\"\n"
-                              << "[cti]\nsimulator = true\nside_a = \"127.0.0.1:" << free_port() << "\"\n"
-                              << "side_b = \"127.0.0.1:" << free_port() << "\"\n"
-                              << "simulator_control = \"127.0.0.1:" << control_port_ << "\"\n"
-                              << extra_toml;
+                              << cti_toml << extra_toml;
 }
 
 DaemonProcess::~DaemonProcess() {

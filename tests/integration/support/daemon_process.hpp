@@ -48,8 +48,10 @@ class DaemonProcess {
  public:
   // Writes finesse-gw.toml into `dir` (with `extra_toml` appended) and the directory file
   // (`directory_toml`, or a small default one). The config runs the in-process CTI simulator on
-  // free ports, so the gateway is in service.
-  DaemonProcess(std::filesystem::path dir, std::string extra_toml = "", std::string directory_toml = "");
+  // free ports, so the gateway is in service. A non-empty `cti_toml` replaces that [cti] section
+  // (e.g. two gateways of a pair against one simulator).
+  DaemonProcess(std::filesystem::path dir, std::string extra_toml = "", std::string directory_toml = "",
+                std::string cti_toml = "");
   ~DaemonProcess();
 
   void start();                      // starts and waits until /health answers 200 IN_SERVICE

@@ -102,3 +102,22 @@ TEST(NodePlan, UsesTheDomainGivenForJids) {
 
 }  // namespace
 }  // namespace fgw::component
+
+namespace fgw::component {
+namespace {
+
+TEST_F(NodePlanTest, APairMakesThePeerAnOwnerAndSubscribesItselfToAllButSystemInfo) {
+  auto paired = plan;
+  add_pair(paired, "gw-a.finesse.test", "gw-b.finesse.test");
+  for (const auto& spec : paired.nodes) {
+    EXPECT_EQ(spec.owners, std::vector<std::string>{"gw-b.finesse.test"}) << spec.node;
+    const auto& before = find(plan, spec.node).subscribers;
+    auto expected = before;
+    if (spec.node != kSystemInfoNode) expected.push_back("gw-a.finesse.test");
+    EXPECT_EQ(spec.subscribers, expected) << spec.node;
+    EXPECT_EQ(spec.members, find(plan, spec.node).members) << spec.node;
+  }
+}
+
+}  // namespace
+}  // namespace fgw::component

@@ -110,6 +110,23 @@ TEST(PublishQueue, ATeamNodeCoalescesPerMemberNotPerNode) {
   EXPECT_EQ(drain(queue), (std::vector<std::string>{"b1", "a2"}));  // the newest moves to the back
 }
 
+TEST(PublishQueue, ABackloggedTeamNodeKeepsOnlyEachMembersLatestWhileAUserNodeKeepsAll) {
+  PublishQueue queue;  // draining, not coalescing
+  queue.push({note(kTeam, "a1", "/finesse/api/User/a"), note(kUser, "u1")});
+  auto sent = queue.pop();  // one publish in flight per node: the rest waits
+  auto sent_user = queue.pop();
+  ASSERT_TRUE(sent && sent_user);
+  queue.push({note(kTeam, "a2", "/finesse/api/User/a"), note(kTeam, "b1", "/finesse/api/User/b"),
+              note(kTeam, "a3", "/finesse/api/User/a"), note(kUser, "u2"), note(kUser, "u3")});
+  queue.complete(sent->node);
+  queue.complete(sent_user->node);
+  std::vector<std::string> team, user;
+  for (const auto& payload : drain(queue)) (payload[0] == 'u' ? user : team).push_back(payload);
+  EXPECT_EQ(team, (std::vector<std::string>{"b1", "a3"}));  // a2 was never worth sending
+  EXPECT_EQ(user, (std::vector<std::string>{"u2", "u3"}));
+  EXPECT_EQ(queue.counters().coalesced, 1u);
+}
+
 TEST(PublishQueue, TurningCoalescingOnCompactsWhatIsPending) {
   PublishQueue queue;
   queue.push({note(kUser, "u1"), note(kUser, "u2"), note("/finesse/api/SystemInfo", "s1"),
@@ -237,6 +254,36 @@ TEST(PublishQueue, ConcurrentProducerKeepsPerNodeOrderWithoutLoss) {
   EXPECT_EQ(queue.counters().dropped, 0u);
   EXPECT_EQ(queue.counters().coalesced, 0u);
   EXPECT_EQ(queue.depth(), 0u);
+}
+
+}  // namespace
+}  // namespace fgw::component
+
+namespace fgw::component {
+namespace {
+
+TEST(PublishQueue, ClearPendingForgetsWhatWaitsButNotWhatIsInFlight) {
+  PublishQueue queue;
+  queue.push({note(kDialogs, "a"), note(kDialogs, "b"), note(kUser, "u")});
+  auto first = queue.pop();
+  ASSERT_TRUE(first);
+  EXPECT_EQ(queue.clear_pending(), 2u);
+  EXPECT_EQ(queue.depth(), 0u);
+  EXPECT_FALSE(queue.pop());
+  queue.complete(first->node);
+  queue.push_one(note(kDialogs, "c"));
+  EXPECT_EQ(drain(queue), std::vector<std::string>{"c"});
+}
+
+TEST(PublishQueue, EntriesSayWhetherTheyAreLocalOrRepublished) {
+  PublishQueue queue;
+  auto local = note(kUser, "refused");
+  local.local = true;
+  queue.push_one(local);
+  const auto popped = queue.pop();
+  ASSERT_TRUE(popped);
+  EXPECT_TRUE(popped->local);
+  EXPECT_FALSE(popped->republished());
 }
 
 }  // namespace

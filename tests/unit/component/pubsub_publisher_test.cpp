@@ -2,6 +2,8 @@
 // node outstanding, retries and counted failures, and giving back on link loss.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include <gloox/iq.h>
 #include <gloox/tag.h>
 
@@ -17,6 +19,7 @@ struct SentIq {
   std::string node;
   std::string text;  // publish: the update
   IqCallback reply;
+  std::string item_id = {};  // publish: the item's id
 };
 
 struct ScriptedLink : IqSender {
@@ -30,7 +33,10 @@ struct ScriptedLink : IqSender {
     auto pubsub = doc.child("iq").child("pubsub");
     auto op = pubsub.first_child();
     SentIq s{op.name(), op.attribute("node").value(), "", std::move(on_reply)};
-    if (s.kind == "publish") s.text = op.child("item").child("notification").text().get();
+    if (s.kind == "publish") {
+      s.text = op.child("item").child("notification").text().get();
+      s.item_id = op.child("item").attribute("id").value();
+    }
     sent.push_back(std::move(s));
   }
   // Answers every IQ sent so far (in order) and forgets them.
@@ -45,10 +51,10 @@ NodePlan two_users() {
   NodePlan plan;
   for (const char* id : {"1", "2"}) {
     const std::string jid = std::string(id) + "@d";
-    plan.nodes.push_back({std::string("/finesse/api/User/") + id, {jid}, {jid}});
+    plan.nodes.push_back({std::string("/finesse/api/User/") + id, {jid}, {jid}, {}});
     plan.user_jids.push_back(jid);
   }
-  plan.nodes.push_back({"/finesse/api/Team/1/Users", {"1@d", "2@d"}, {}});
+  plan.nodes.push_back({"/finesse/api/Team/1/Users", {"1@d", "2@d"}, {}, {}});
   return plan;
 }
 
@@ -217,6 +223,36 @@ TEST_F(PublisherTest, RecordsAckLatency) {
   EXPECT_EQ(histogram.count, 1u);
   EXPECT_EQ(histogram.cumulative[LatencyHistogram::kBuckets - 1], 1u);
   EXPECT_GE(histogram.sum_seconds, 0.0);
+}
+
+}  // namespace
+}  // namespace fgw::component
+
+namespace fgw::component {
+namespace {
+
+TEST_F(PublisherTest, ItemIdsTellEventsRepublishedStateAndLocalUpdatesApart) {
+  make();
+  current = {note("/finesse/api/User/2", "current-2")};
+  bootstrap();
+  auto refused = note("/finesse/api/User/1", "refused");
+  refused.local = true;
+  queue.push({note("/finesse/api/Team/1/Users", "event"), refused});
+  std::map<std::string, std::string> origin_of;  // payload -> origin letter's meaning
+  for (int turn = 0; turn < 5; ++turn) {
+    publisher->pump();
+    for (const auto& s : link.sent) {
+      EXPECT_TRUE(publisher->own_item(s.item_id)) << s.item_id;
+      const auto origin = item_origin(s.item_id);
+      origin_of[s.text] = origin == ItemOrigin::Event ? "event" : origin == ItemOrigin::Republish ? "republish"
+                          : origin == ItemOrigin::Local ? "local" : "unknown";
+    }
+    link.answer_all();
+  }
+  EXPECT_EQ(origin_of, (std::map<std::string, std::string>{
+                           {"current-2", "republish"}, {"event", "event"}, {"refused", "local"}}));
+  EXPECT_EQ(item_origin("someone-else-1"), ItemOrigin::Unknown);
+  EXPECT_FALSE(publisher->own_item("fgw-00000000-e1"));
 }
 
 }  // namespace
