@@ -25,19 +25,7 @@ using xmpp::Event;
 using xmpp::ServerKind;
 using xmpp::Transport;
 using xmpp::XmppServer;
-
-constexpr const char* kDirectory = R"(
-[[team]]
-id = "1"
-name = "Sales"
-[[user]]
-id = "1001"
-login_name = "agent1"
-password = "agent1pw"
-extension = "1001"
-roles = ["Agent"]
-team = "1"
-)";
+using xmpp::update_on;
 
 const std::string kPrimaryComponent = "finesse.localhost";
 const std::string kSecondaryComponent = "finesse2.localhost";
@@ -103,23 +91,6 @@ std::string node_toml(const Node& node, const XmppServer& server) {
          "peer_component = \"" + node.peer + "\"\npeer_ping_interval_ms = 200\nstandby_retention_ms = " +
          std::to_string(kRetention.count()) + "\n"
          "[metrics]\nlisten = \"127.0.0.1:" + std::to_string(node.metrics_port) + "\"\n";
-}
-
-xmpp::EventPredicate update_on(const std::string& node, std::vector<std::string> needles) {
-  return [node, needles = std::move(needles)](const Event& e) {
-    if (xmpp::field(e, "event") != "pubsub" || xmpp::field(e, "node") != node) return false;
-    const auto text = xmpp::field(e, "text");
-    for (const auto& needle : needles)
-      if (text.find(needle) == std::string::npos) return false;
-    return true;
-  };
-}
-
-xmpp::EventPredicate presence_from(const std::string& component, const std::string& type) {
-  return [jid = "finesse@" + component, type](const Event& e) {
-    return xmpp::field(e, "event") == "presence" && xmpp::field(e, "from").rfind(jid, 0) == 0 &&
-           xmpp::field(e, "type") == type;
-  };
 }
 
 std::string first_match(const std::string& text, const std::string& pattern) {
@@ -188,8 +159,8 @@ class PairFailover : public ::testing::Test {
         cti_(write_directory()),
         primary_node_{"primary", kPrimaryComponent, server_.component_port(), kSecondaryComponent},
         secondary_node_{"secondary", kSecondaryComponent, server_.component2_port(), kPrimaryComponent},
-        primary_(dir_ / "primary", node_toml(primary_node_, server_), kDirectory, cti_.cti_toml()),
-        secondary_(dir_ / "secondary", node_toml(secondary_node_, server_), kDirectory, cti_.cti_toml()) {}
+        primary_(dir_ / "primary", node_toml(primary_node_, server_), kDefaultDirectoryToml, cti_.cti_toml()),
+        secondary_(dir_ / "secondary", node_toml(secondary_node_, server_), kDefaultDirectoryToml, cti_.cti_toml()) {}
   ~PairFailover() override {
     std::error_code ec;
     std::filesystem::remove_all(dir_, ec);
@@ -197,7 +168,7 @@ class PairFailover : public ::testing::Test {
 
   std::filesystem::path write_directory() {
     std::filesystem::create_directories(dir_);
-    std::ofstream(dir_ / "directory.toml") << kDirectory;
+    std::ofstream(dir_ / "directory.toml") << kDefaultDirectoryToml;
     return dir_ / "directory.toml";
   }
 
@@ -237,7 +208,7 @@ TEST_F(PairFailover, StoppingThePrimaryMidCallHandsOverWithoutAGapOrADuplicate) 
 
   auto agent = std::make_unique<AgentClient>(Transport::tcp, server_, "1001", "agent1pw");
   ASSERT_TRUE(agent->wait_for_event("online")) << agent->transcript();
-  ASSERT_TRUE(agent->wait_for(presence_from(kPrimaryComponent, "available"))) << agent->transcript();
+  ASSERT_TRUE(agent->wait_for(xmpp::presence_from("finesse@" + kPrimaryComponent, "available"))) << agent->transcript();
 
   // Signed in and on a call, through the primary.
   ASSERT_EQ(put_state(primary_.port(), "LOGIN").status, 202);
@@ -266,14 +237,21 @@ TEST_F(PairFailover, StoppingThePrimaryMidCallHandsOverWithoutAGapOrADuplicate) 
 
   // The primary stops. Its 'finesse' goes away for the clients that use it (guide 8)...
   auto stopped = std::async(std::launch::async, [&] { return primary_.stop(); });
-  EXPECT_TRUE(agent->wait_for(presence_from(kPrimaryComponent, "unavailable"))) << agent->transcript();
+  const auto gone = agent->wait_for(xmpp::presence_from("finesse@" + kPrimaryComponent, "unavailable"));
+  EXPECT_TRUE(gone) << agent->transcript();
+  const auto gone_at = std::chrono::steady_clock::now();
 
   // ...and at that moment the caller hangs up. The secondary needs three failed pings (600 ms) to
   // take over, so it derives the Dialog DELETE and the User change from CTI while standing by, and
   // must publish them once it has taken over.
   ASSERT_EQ(cti_.control("/calls/" + call_id + "/hangup").status, 200);
   EXPECT_EQ(stopped.get(), 0);
-  EXPECT_TRUE(agent->wait_for(update_on(kDialogsNode, {"<event>DELETE</event>"}))) << agent->transcript();
+  const auto deleted = agent->wait_for(update_on(kDialogsNode, {"<event>DELETE</event>"}));
+  ASSERT_TRUE(deleted) << agent->transcript();
+  std::printf("[ measure  ] primary's 'finesse' unavailable -> DELETE replayed by the secondary: %lld ms\n",
+              static_cast<long long>(
+                  std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - gone_at)
+                      .count()));
   EXPECT_TRUE(eventually([&] { return metric(secondary_node_.metrics_port, "finesse_gw_pair_publishing") == 1; }))
       << secondary_.log();
 

@@ -41,24 +41,6 @@ size_t content_length(const std::string& head) {
   return std::stoul(head.substr(pos + 17));
 }
 
-constexpr const char* kDirectory = R"(
-[[team]]
-id = "1"
-name = "Sales"
-[[user]]
-id = "1001"
-login_name = "agent1"
-password = "agent1pw"
-first_name = "Alice"
-extension = "1001"
-roles = ["Agent"]
-team = "1"
-[[user]]
-id = "9001"
-login_name = "admin"
-password = "adminpw"
-roles = ["Administrator"]
-)";
 
 }  // namespace
 
@@ -139,7 +121,7 @@ DaemonProcess::DaemonProcess(std::filesystem::path dir, std::string extra_toml, 
                "simulator_control = \"127.0.0.1:" + std::to_string(control_port_) + "\"\n";
   }
   std::filesystem::create_directories(dir_);
-  std::ofstream(dir_ / "directory.toml") << (directory_toml.empty() ? std::string(kDirectory) : directory_toml);
+  std::ofstream(dir_ / "directory.toml") << (directory_toml.empty() ? std::string(kDefaultDirectoryToml) : directory_toml);
   std::ofstream(config_path_) << "[http]\nlisten = \"127.0.0.1:" << port_ << "\"\n"
                               << "[store]\npath = \"" << (dir_ / "finesse.db").string() << "\"\n"
                               << "[directory]\npath = \"" << (dir_ / "directory.toml").string() << "\"\n"

@@ -44,10 +44,29 @@ struct CommandResult {
 };
 CommandResult run_command(const std::string& command);
 
+inline constexpr const char* kDefaultDirectoryToml = R"(
+[[team]]
+id = "1"
+name = "Sales"
+[[user]]
+id = "1001"
+login_name = "agent1"
+password = "agent1pw"
+first_name = "Alice"
+extension = "1001"
+roles = ["Agent"]
+team = "1"
+[[user]]
+id = "9001"
+login_name = "admin"
+password = "adminpw"
+roles = ["Administrator"]
+)";
+
 class DaemonProcess {
  public:
   // Writes finesse-gw.toml into `dir` (with `extra_toml` appended) and the directory file
-  // (`directory_toml`, or a small default one). The config runs the in-process CTI simulator on
+  // (`directory_toml`, or kDefaultDirectoryToml: team 1 with agent1/agent1pw as 1001, and admin). The config runs the in-process CTI simulator on
   // free ports, so the gateway is in service. A non-empty `cti_toml` replaces that [cti] section
   // (e.g. two gateways of a pair against one simulator).
   DaemonProcess(std::filesystem::path dir, std::string extra_toml = "", std::string directory_toml = "",

@@ -278,6 +278,24 @@ inline std::string field(const Event& e, const char* key) {
   return value != nullptr && value->is_string() ? std::string(value->as_string()) : std::string();
 }
 
+// A pubsub event on `node` whose <Update> text contains every one of `needles`.
+inline EventPredicate update_on(const std::string& node, std::vector<std::string> needles) {
+  return [node, needles = std::move(needles)](const Event& e) {
+    if (field(e, "event") != "pubsub" || field(e, "node") != node) return false;
+    const auto text = field(e, "text");
+    for (const auto& needle : needles)
+      if (text.find(needle) == std::string::npos) return false;
+    return true;
+  };
+}
+
+// Presence of `type` from `bare_jid` (any resource), e.g. a gateway's 'finesse' entity.
+inline EventPredicate presence_from(const std::string& bare_jid, const std::string& type) {
+  return [bare_jid, type](const Event& e) {
+    return field(e, "event") == "presence" && field(e, "from").rfind(bare_jid, 0) == 0 && field(e, "type") == type;
+  };
+}
+
 class AgentClient {
  public:
   // user is the local part; the JID is user@server.domain().

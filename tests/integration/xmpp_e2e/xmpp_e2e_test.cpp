@@ -62,24 +62,10 @@ std::string xmpp_toml(const XmppServer& server) {
          "domain = \"" + server.domain() + "\"\npubsub = \"" + server.pubsub() + "\"\n";
 }
 
-// A pubsub event on `node` whose <Update> text contains every one of `needles`.
-xmpp::EventPredicate update_on(const std::string& node, std::vector<std::string> needles) {
-  return [node, needles = std::move(needles)](const Event& e) {
-    if (xmpp::field(e, "event") != "pubsub" || xmpp::field(e, "node") != node) return false;
-    const auto text = xmpp::field(e, "text");
-    for (const auto& needle : needles)
-      if (text.find(needle) == std::string::npos) return false;
-    return true;
-  };
-}
+using xmpp::update_on;
 
 // Presence from the gateway's 'finesse' entity (any resource), of `type`.
-xmpp::EventPredicate finesse_presence(const std::string& type) {
-  return [type](const Event& e) {
-    return xmpp::field(e, "event") == "presence" && xmpp::field(e, "from").rfind(kFinesse, 0) == 0 &&
-           xmpp::field(e, "type") == type;
-  };
-}
+xmpp::EventPredicate finesse_presence(const std::string& type) { return xmpp::presence_from(kFinesse, type); }
 
 // The gateway and its XMPP server for one test.
 class XmppGateway : public ::testing::TestWithParam<ServerKind> {
