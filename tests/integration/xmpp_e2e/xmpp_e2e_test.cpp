@@ -198,7 +198,7 @@ TEST_P(XmppGateway, AServerRestartEndsWithTheClientsConverged) {
     auto agent1 = online(Transport::tcp, "1001", "agent1pw");
     ASSERT_EQ(rest_state("1001", "agent1:agent1pw", "READY").status, 202);
     EXPECT_TRUE(agent1->wait_for(update_on("/finesse/api/User/1001", {"<state>READY</state>"})))
-        << agent1->transcript();
+        << agent1->transcript() << "\n--- gateway log ---\n" << daemon_.log();
     server_.restart();
   }
   // While the notification path is down the gateway is out of service (guide 1.1.1)...
