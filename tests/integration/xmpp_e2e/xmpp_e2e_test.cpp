@@ -196,6 +196,9 @@ TEST_P(XmppGateway, AServerRestartEndsWithTheClientsConverged) {
   ASSERT_EQ(rest_state("1001", "agent1:agent1pw", "LOGIN").status, 202);
   {
     auto agent1 = online(Transport::tcp, "1001", "agent1pw");
+    // Only once the server has processed the client's initial presence does it deliver events to
+    // the bare JID; 'finesse' answering that presence proves it (a publish before it is dropped).
+    ASSERT_TRUE(agent1->wait_for(finesse_presence("available"))) << agent1->transcript();
     ASSERT_EQ(rest_state("1001", "agent1:agent1pw", "READY").status, 202);
     EXPECT_TRUE(agent1->wait_for(update_on("/finesse/api/User/1001", {"<state>READY</state>"})))
         << agent1->transcript() << "\n--- gateway log ---\n" << daemon_.log();
