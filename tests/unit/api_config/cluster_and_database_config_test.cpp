@@ -29,6 +29,23 @@ TEST_F(ClusterConfigApi, SetGetAndRemove) {
   }
 }
 
+// A pair's config names the secondary until an administrator sets it (docs/operations.md).
+TEST_F(ClusterConfigApi, APairsSecondaryIsReportedUntilAnAdministratorSetsOne) {
+  daemon_config_.node.name = "primary";
+  daemon_config_.node.peer_host = "gw-b.example.com";
+  EXPECT_NE(get(kCluster, admin()).body.find("<secondaryNode><host>gw-b.example.com</host></secondaryNode>"),
+            std::string::npos);
+  ASSERT_EQ(put(kCluster, cluster("<secondaryNode><host>10.1.1.1</host></secondaryNode>")).status, 200);
+  EXPECT_NE(get(kCluster, admin()).body.find("<host>10.1.1.1</host>"), std::string::npos);
+
+  ASSERT_EQ(put(kCluster, cluster("")).status, 200);
+  daemon_config_.node.name = "secondary";
+  daemon_config_.node.host = "gw-b.example.com";
+  daemon_config_.node.peer_component = "finesse-a.example.com";
+  EXPECT_NE(get(kCluster, admin()).body.find("<secondaryNode><host>gw-b.example.com</host></secondaryNode>"),
+            std::string::npos);  // on the secondary, the secondary is this node
+}
+
 TEST_F(ClusterConfigApi, Rejections) {
   ASSERT_EQ(put(kCluster, cluster("<secondaryNode><host>keep</host></secondaryNode>")).status, 200);
   const auto before = dump_store();
