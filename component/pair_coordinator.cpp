@@ -129,9 +129,9 @@ void PairCoordinator::on_ping_reply(bool ok) {
   ping_result_ = ok;
 }
 
-PairStats PairCoordinator::stats() const {
+PairStats PairCoordinator::stats(bool serviceable) const {
   PairStats out;
-  out.publishing = publishing_.load();
+  out.publishing = paired() ? publishing_.load() : serviceable;
   out.peer_serving = peer_serving_.load();
   out.takeovers = takeovers_.load();
   out.stand_downs = stand_downs_.load();

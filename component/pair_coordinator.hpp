@@ -29,13 +29,13 @@ struct PairSettings {
 };
 
 struct PairStats {
-  bool publishing = false;
-  bool peer_serving = false;
-  std::uint64_t takeovers = 0;
-  std::uint64_t stand_downs = 0;
+  bool publishing = false;            // this node is the one publishing to the shared nodes
+  bool peer_serving = false;          // the peer answered its last ping: it serves and publishes
+  std::uint64_t takeovers = 0;        // standby -> publishing
+  std::uint64_t stand_downs = 0;      // publishing -> standby (the peer took over)
   std::uint64_t ping_failures = 0;
-  std::uint64_t replayed = 0;
-  std::size_t pending = 0;
+  std::uint64_t replayed = 0;         // notifications the peer had not published, sent at takeover
+  std::size_t pending = 0;            // notifications computed here and not yet seen from the peer
 };
 
 class PairCoordinator {
@@ -57,7 +57,8 @@ class PairCoordinator {
   void on_items(const std::string& node, const std::vector<std::string>& item_ids, const PubsubPublisher& publisher);
   bool answers_ping(bool serviceable) const { return paired() ? publishing_.load() : serviceable; }
 
-  PairStats stats() const;
+  // `serviceable`: whether a single node (no peer) can publish right now.
+  PairStats stats(bool serviceable) const;
 
  private:
   std::size_t replay_unmatched_locked(Clock::time_point now);

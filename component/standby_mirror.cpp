@@ -42,33 +42,29 @@ void StandbyMirror::forget_stale_observations(NodeState& state, Clock::time_poin
   while (!state.unmatched.empty() && now - state.unmatched.front() > retention_) state.unmatched.pop_front();
 }
 
-void StandbyMirror::expire(Clock::time_point now) {
-  while (!order_.empty() && now - order_.front().at > retention_) {
-    const auto mark = std::move(order_.front());
-    order_.pop_front();
-    auto it = nodes_.find(mark.node);
-    if (it == nodes_.end()) continue;
-    auto& records = it->second.records;
-    if (!records.empty() && records.front().seq == mark.seq) {
-      records.pop_front();
-      --pending_count_;
-      ++expired_;
-    }
-    if (records.empty() && it->second.unmatched.empty()) nodes_.erase(it);
+// Pops the oldest mark and forgets its record, unless an observation matched it already.
+bool StandbyMirror::forget_oldest_mark() {
+  const auto mark = std::move(order_.front());
+  order_.pop_front();
+  auto it = nodes_.find(mark.node);
+  if (it == nodes_.end()) return false;
+  auto& records = it->second.records;
+  const bool forgot = !records.empty() && records.front().seq == mark.seq;
+  if (forgot) {
+    records.pop_front();
+    --pending_count_;
+    ++expired_;
   }
+  if (records.empty() && it->second.unmatched.empty()) nodes_.erase(it);
+  return forgot;
+}
+
+void StandbyMirror::expire(Clock::time_point now) {
+  while (!order_.empty() && now - order_.front().at > retention_) forget_oldest_mark();
 }
 
 void StandbyMirror::drop_oldest() {
-  while (!order_.empty()) {
-    const auto mark = std::move(order_.front());
-    order_.pop_front();
-    auto& records = nodes_[mark.node].records;
-    if (!records.empty() && records.front().seq == mark.seq) {
-      records.pop_front();
-      --pending_count_;
-      ++expired_;
-      return;
-    }
+  while (!order_.empty() && !forget_oldest_mark()) {
   }
 }
 

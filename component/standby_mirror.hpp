@@ -66,6 +66,7 @@ class StandbyMirror {
   };
 
   void forget_stale_observations(NodeState& state, Clock::time_point now);
+  bool forget_oldest_mark();
   void drop_oldest();
 
   const std::chrono::milliseconds retention_;

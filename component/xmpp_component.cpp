@@ -120,14 +120,7 @@ class XmppComponent::Bridge : public LinkListener, public IqSender, public Prese
     out.queue_high_water = queue.high_water;
     out.presence_sessions = sessions_.load();
     out.publish_ack_latency = publisher.ack_latency;
-    const auto pair = pair_.stats();
-    out.publishing = pair_.paired() ? pair.publishing : out.link_up && out.bootstrapped;
-    out.peer_serving = pair.peer_serving;
-    out.takeovers = pair.takeovers;
-    out.stand_downs = pair.stand_downs;
-    out.peer_ping_failures = pair.ping_failures;
-    out.replayed = pair.replayed;
-    out.standby_pending = pair.pending;
+    out.pair = pair_.stats(out.link_up && out.bootstrapped);
     return out;
   }
 

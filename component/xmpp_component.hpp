@@ -19,6 +19,7 @@
 #include "component/component_link.hpp"
 #include "component/ha_presence.hpp"
 #include "component/node_plan.hpp"
+#include "component/pair_coordinator.hpp"
 #include "component/pair_role.hpp"
 #include "component/publish_queue.hpp"
 #include "component/pubsub_publisher.hpp"
@@ -65,13 +66,7 @@ struct ComponentStats {
   LatencyHistogram publish_ack_latency;  // seconds from publish IQ sent to its result
   // Primary/secondary pair (docs/operations.md). Without `[node] peer_component` the node is
   // alone: publishing follows the link, peer_serving stays false.
-  bool publishing = false;    // this node is the one publishing to the shared nodes
-  bool peer_serving = false;  // the peer answered its last ping: it serves and publishes
-  std::uint64_t takeovers = 0;        // standby -> publishing
-  std::uint64_t stand_downs = 0;      // publishing -> standby (the peer took over)
-  std::uint64_t peer_ping_failures = 0;
-  std::uint64_t replayed = 0;         // notifications the peer had not published, sent at takeover
-  std::size_t standby_pending = 0;    // notifications computed here and not yet seen from the peer
+  PairStats pair;
 };
 
 class XmppComponent : public desk::NotificationSink {

@@ -24,15 +24,16 @@ metrics::CtiSideSample side_sample(cti::client::Side side, const cti::client::Ct
                                 stats.connected_side == side, stats.in_service && stats.active_side == side};
 }
 
-metrics::PairSample pair_sample(const component::ComponentStats& stats) {
+// metrics/ may not depend on component/ (DESIGN.md "Layout"), hence the copy.
+metrics::PairSample pair_sample(const component::PairStats& stats) {
   metrics::PairSample pair;
   pair.publishing = stats.publishing;
   pair.peer_serving = stats.peer_serving;
   pair.takeovers = stats.takeovers;
   pair.stand_downs = stats.stand_downs;
-  pair.peer_ping_failures = stats.peer_ping_failures;
+  pair.peer_ping_failures = stats.ping_failures;
   pair.replayed = stats.replayed;
-  pair.standby_pending = stats.standby_pending;
+  pair.standby_pending = stats.pending;
   return pair;
 }
 
@@ -89,7 +90,7 @@ metrics::XmppSample xmpp_sample(const component::ComponentStats& stats) {
   sample.last_bootstrap_seconds = stats.last_bootstrap_seconds;
   sample.presence_sessions = stats.presence_sessions;
   sample.publish_duration = histogram_sample(stats.publish_ack_latency);
-  sample.pair = pair_sample(stats);
+  sample.pair = pair_sample(stats.pair);
   return sample;
 }
 

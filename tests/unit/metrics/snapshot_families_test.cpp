@@ -118,8 +118,8 @@ component::ComponentStats component_stats_with_latencies() {
     ++h.count;
     h.sum_seconds += seconds;
   }
-  stats.publishing = true;
-  stats.takeovers = 2;
+  stats.pair.publishing = true;
+  stats.pair.takeovers = 2;
   return stats;
 }
 
