@@ -69,6 +69,7 @@ void read_cti(TomlTableReader& t, CtiSettings& cti) {
   // Guide 5.3: "cti - peripheralId ... must be between 1 and 32767".
   if (auto v = t.integer("peripheral_id", 1, 32767)) cti.peripheral_id = static_cast<int>(*v);
   if (auto v = t.integer("simulator_wrap_up_s", 0, 7200)) cti.simulator_wrap_up_s = static_cast<int>(*v);
+  if (auto v = t.boolean("simulator_wrap_up_keeps_call")) cti.simulator_wrap_up_keeps_call = *v;
 }
 
 void read_xmpp(TomlTableReader& t, XmppSettings& xmpp) {

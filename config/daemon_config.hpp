@@ -68,6 +68,7 @@ struct CtiSettings {
   std::optional<Endpoint> side_b;
   int peripheral_id = 5000;
   int simulator_wrap_up_s = 10;  // the in-process simulator's wrap-up after a call; 0: none
+  bool simulator_wrap_up_keeps_call = false;  // ctisim::WorldOptions::wrap_up_keeps_call
 };
 
 struct XmppSettings {

@@ -51,6 +51,7 @@ std::unique_ptr<ctisim::Simulator> make_simulator(boost::asio::io_context& io, c
   options.directory_path = config.directory.path;
   options.peripheral_id = config.cti.peripheral_id;
   options.wrap_up_time = std::chrono::seconds(config.cti.simulator_wrap_up_s);
+  options.wrap_up_keeps_call = config.cti.simulator_wrap_up_keeps_call;
   return std::make_unique<ctisim::Simulator>(io, std::move(options));
 }
 

@@ -154,7 +154,7 @@ std::vector<Notification> LiveModel::on_call_event(const cti::CallRetrievedEvent
 
 // "Caller drops call" / "Agent is dropped from call".
 std::vector<Notification> LiveModel::on_call_event(const cti::CallConnectionClearedEvent& event) {
-  return change_leg(event.call.connection_call_id, event.device_id, "DROPPED");
+  return change_leg(event.call.connection_call_id, event.device_id, dropped_leg_state(event.device_id.value_or("")));
 }
 
 std::vector<Notification> LiveModel::change_leg(std::uint32_t call_id, const std::optional<std::string>& device,
@@ -177,7 +177,9 @@ std::vector<Notification> LiveModel::on_call_event(const cti::CallClearedEvent& 
   DialogChanges changes;
   changes.track(state_, event.call.connection_call_id, Notify::Always);
   call->dialog.state = "DROPPED";
-  for (auto& participant : call->dialog.participants) participant.state = "DROPPED";
+  for (auto& participant : call->dialog.participants) {
+    if (participant.state != "WRAP_UP") participant.state = dropped_leg_state(participant.media_address);
+  }
   return commit(changes);
 }
 

@@ -51,6 +51,11 @@ class LiveModel {
   std::vector<Notification> replace_user(const config::User& user, LiveUser next);
   LiveUser current_user(const config::User& user) const;
   void store_user(const std::string& user_id, LiveUser next);  // every write of state_.users
+  // The agent on `device` went into WORK / WORK_READY: its DROPPED legs become WRAP_UP.
+  std::vector<Notification> begin_wrap_up(const std::string& device);
+  // What a leg at `device` becomes when it leaves a call: DROPPED, or WRAP_UP for an agent who
+  // is already in a work state.
+  std::string dropped_leg_state(const std::string& device) const;
 
   // call events (call_events.cpp)
   std::vector<Notification> on_call_event(const cti::BeginCallEvent& event);

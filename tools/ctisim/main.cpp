@@ -19,7 +19,7 @@ namespace {
 constexpr const char* kUsage =
     "usage: finesse-ctisim --listen HOST:PORT [--listen-b HOST:PORT] --directory FILE\n"
     "                      [--control HOST:PORT] [--peripheral-id N]\n"
-    "                      [--wrap-up-seconds N] [--verify-passwords]\n"
+    "                      [--wrap-up-seconds N] [--wrap-up-keeps-call] [--verify-passwords]\n"
     "                      [--idle-side refuse|reject]\n";
 constexpr unsigned kIoThreads = 2;
 
@@ -55,6 +55,8 @@ fgw::ctisim::SimulatorOptions parse_arguments(const std::vector<std::string>& ar
       options.peripheral_id = parse_int(option, value());
     } else if (option == "--wrap-up-seconds") {
       options.wrap_up_time = std::chrono::seconds(parse_int(option, value()));
+    } else if (option == "--wrap-up-keeps-call") {
+      options.wrap_up_keeps_call = true;
     } else if (option == "--verify-passwords") {
       options.verify_agent_passwords = true;
     } else if (option == "--idle-side") {

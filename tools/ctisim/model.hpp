@@ -3,6 +3,7 @@
 // the rules that change it live in World.
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,9 @@ struct Call {
   bool announced = false;                // BEGIN_CALL_EVENT has been sent
   std::optional<std::uint32_t> monitored_call;  // for a supervisor's silent-monitor call
   std::uint64_t queued_sequence = 0;
+  // After CALL_CLEARED, the agents whose wrap-up still holds the call (WorldOptions::
+  // wrap_up_keeps_call): END_CALL_EVENT waits until every one of them has left WORK.
+  std::set<std::string> wrapping_agents;
 
   Party* find_party(const std::string& device);
   const Party* find_party(const std::string& device) const;

@@ -31,6 +31,7 @@ WorldOptions world_options(const SimulatorOptions& options) {
   world.peripheral_id = static_cast<std::uint32_t>(options.peripheral_id);
   world.wrap_up_time = options.wrap_up_time;
   world.verify_agent_passwords = options.verify_agent_passwords;
+  world.wrap_up_keeps_call = options.wrap_up_keeps_call;
   return world;
 }
 }  // namespace

@@ -40,6 +40,7 @@ struct SimulatorOptions {
   int peripheral_id = 5000;
   std::chrono::seconds wrap_up_time = kDefaultWrapUpTime;  // 0: no wrap-up
   bool verify_agent_passwords = false;
+  bool wrap_up_keeps_call = false;  // WorldOptions::wrap_up_keeps_call
   IdleSideBehaviour idle_side = kDefaultIdleSideBehaviour;
 };
 

@@ -241,13 +241,53 @@ void World::clear_call(Call& call, EventCause cause, Outcome& out) {
   }
   if (call.announced) {
     out.events.push_back(events_.cleared(call, cause));
-    out.events.push_back(events_.end_call(call));
+    if (!hold_for_wrap_up(call)) out.events.push_back(events_.end_call(call));
   }
   remove_call(call.id, out);
 }
 
+bool World::hold_for_wrap_up(Call& call) {
+  if (!options_.wrap_up_keeps_call || options_.wrap_up_time.count() == 0) return false;
+  for (const auto& party : call.parties) {
+    // handled_call: the agent talked since it was last idle, so leave_calls() will wrap it up.
+    Agent* agent = agent_on_extension(party.device);
+    if (agent && party.role == PartyRole::Normal && agent->handled_call) call.wrapping_agents.insert(agent->id);
+  }
+  return !call.wrapping_agents.empty();
+}
+
+bool World::still_wrapping_up(const std::string& agent_id) {
+  const Agent* agent = agent_by_id(agent_id);
+  if (!agent || !agent->signed_in) return false;
+  const bool in_work = agent->idle_state == AgentState::WorkReady || agent->idle_state == AgentState::WorkNotReady;
+  return in_work || agent->handled_call;  // handled_call: its wrap-up has not started yet
+}
+
+void World::release_wrapped_up_calls(Outcome& out) {
+  for (auto it = calls_held_for_wrap_up_.begin(); it != calls_held_for_wrap_up_.end();) {
+    Call& call = calls_.at(*it);
+    std::erase_if(call.wrapping_agents, [&](const std::string& id) { return !still_wrapping_up(id); });
+    if (!call.wrapping_agents.empty()) {
+      ++it;
+      continue;
+    }
+    out.events.push_back(events_.end_call(call));
+    calls_.erase(*it);
+    it = calls_held_for_wrap_up_.erase(it);
+  }
+}
+
 void World::remove_call(std::uint32_t id, Outcome& out) {
-  erase_call(id);
+  if (Call* call = find_call(id); call && !call->wrapping_agents.empty()) {
+    for (const auto& party : call->parties) {
+      touch_device(party.device);
+      unindex(id, party.device);
+    }
+    call->parties.clear();  // a held call is on no device: it changes nobody's state
+    calls_held_for_wrap_up_.insert(id);
+  } else {
+    erase_call(id);
+  }
   // A silent-monitor call ends with the call it listens to.
   std::vector<std::uint32_t> monitors;
   for (const auto& [monitor_id, monitor] : calls_) {
@@ -384,9 +424,13 @@ void World::dispatch_queue(Outcome& out) {
 }
 
 void World::settle(Outcome& out) {
+  // Held calls end before the state that ends a wrap-up is reported, as a call ends before its
+  // agent's next state (GED-188.md 5, "Clear").
+  release_wrapped_up_calls(out);
   reconcile_agents(out);
   dispatch_queue(out);
   reconcile_agents(out);
+  release_wrapped_up_calls(out);
 }
 
 ControlResult World::place_call(const InboundCall& inbound) {

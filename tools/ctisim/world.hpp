@@ -27,6 +27,12 @@ struct WorldOptions {
   std::chrono::seconds wrap_up_time{0};
   // When set, SET_AGENT_STATE_REQ LOGIN must carry the directory password as AgentPassword.
   bool verify_agent_passwords = false;
+  // When set, a cleared call that an agent talked on stays, without parties, until that agent's
+  // wrap-up ends: END_CALL_EVENT comes then, and SET_CALL_DATA_REQ (the wrap-up reason) still
+  // finds the call. Guide 5.4.3's WRAP_UP participant state reads as if a Unified CCE PG keeps
+  // the call this way, but GED-188.md does not say when END_CALL_EVENT comes, so both orders are
+  // offered (docs/decisions.md 41); the gateway's desk handles either.
+  bool wrap_up_keeps_call = false;
 };
 
 // A wrap-up that ends after wrap_up_time unless the token has gone stale by then.
@@ -121,7 +127,14 @@ class World {
                   cti::EventCause cause, const cti::DialData& data, Outcome& out);
   void drop_party(Call& call, const std::string& device, cti::EventCause cause, Outcome& out);
   void clear_call(Call& call, cti::EventCause cause, Outcome& out);
+  // Takes the call off every device and ends its silent monitors; erases it unless
+  // hold_for_wrap_up() kept it.
   void remove_call(std::uint32_t id, Outcome& out);
+  // Whether a cleared call waits for its agents' wrap-up (wrap_up_keeps_call) before END_CALL.
+  bool hold_for_wrap_up(Call& call);
+  // END_CALL_EVENT for each held call whose agents have all left wrap-up (or signed out).
+  void release_wrapped_up_calls(Outcome& out);
+  bool still_wrapping_up(const std::string& agent_id);
   // Reports every agent whose state differs from what was last reported; starts wrap-ups.
   void reconcile_agents(Outcome& out);
   void dispatch_queue(Outcome& out);
@@ -151,6 +164,8 @@ class World {
   std::set<std::string> unsettled_agents_;
   // Agents whose last report was AVAILABLE, by available_since: the longest READY first.
   std::map<std::uint64_t, Agent*> available_agents_;
+  // Cleared calls that hold_for_wrap_up() kept; on no device.
+  std::set<std::uint32_t> calls_held_for_wrap_up_;
   std::uint32_t next_call_id_;
   std::uint64_t sequence_ = 0;
   std::string current_signature_;  // ClientSignature of the request being handled

@@ -95,7 +95,7 @@ inline void PrintTo(const SeenUser& s, std::ostream* os) {
 
 class ScenarioRig {
  public:
-  explicit ScenarioRig(int wrap_up_s = 0)
+  explicit ScenarioRig(int wrap_up_s = 0, bool wrap_up_keeps_call = false)
       : dir_(std::filesystem::temp_directory_path() /
              ("fgw-scenario-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++))) {
     std::filesystem::create_directories(dir_);
@@ -107,7 +107,8 @@ class ScenarioRig {
                              "[auth]\npassword_hash_cost = \"minimal\"\n"
                              "[cti]\nsimulator = true\nside_a = \"127.0.0.1:" + std::to_string(free_port()) + "\"\n"
                              "simulator_control = \"127.0.0.1:" + std::to_string(control_port_) + "\"\n"
-                             "simulator_wrap_up_s = " + std::to_string(wrap_up_s) + "\n";
+                             "simulator_wrap_up_s = " + std::to_string(wrap_up_s) + "\n" +
+                             "simulator_wrap_up_keeps_call = " + (wrap_up_keeps_call ? "true" : "false") + "\n";
     daemon_ = std::make_unique<daemon::Daemon>(config::parse_daemon_config(toml, "scenario"), &observed_);
     runner_ = std::thread([this] { daemon_->run(); });
     wait_in_service();

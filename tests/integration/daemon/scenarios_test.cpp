@@ -19,6 +19,7 @@ using desk::test::initiated;
 using desk::test::initiating;
 using desk::test::kCaller;
 using desk::test::monitoring;
+using desk::test::wrapping_up;
 using V = std::vector<desk::test::Seen>;
 using U = std::vector<SeenUser>;
 
@@ -249,6 +250,41 @@ TEST(Scenarios, UpdateCallDataComesBackAsADialogPut) {
   const auto dialog = rig.rest("GET", "/finesse/api/Dialog/" + call, kCredentials1001);
   EXPECT_NE(dialog.body.find("<wrapUpReason>Sold</wrapUpReason>"), std::string::npos) << dialog.body;
   EXPECT_NE(dialog.body.find("<name>callVariable2</name><value>gold</value>"), std::string::npos) << dialog.body;
+}
+
+// 5.4.3 WRAP_UP: with a CTI Server that keeps the call through the agent's wrap-up, the agent is
+// a WRAP_UP participant after the caller hangs up, may still set the wrap-up reason, and the
+// dialog is deleted when the agent leaves WORK_READY.
+TEST(Scenarios, TheAgentWrapsUpOnTheCallAndSetsAWrapUpReason) {
+  ScenarioRig rig(/*wrap_up_s=*/600, /*wrap_up_keeps_call=*/true);
+  const auto call = call_answered_by_1001(rig);
+  EXPECT_EQ(rig.next_users(2), (U{{"1001", "RESERVED", ""}, {"1001", "TALKING", ""}}));
+
+  ASSERT_EQ(rig.control("/calls/" + std::to_string(call) + "/hangup").status, 200);
+  EXPECT_EQ(rig.next_dialogs(4),
+            (V{expect("1001", "PUT", call, "ACTIVE", {dropped(kCaller), active("1001")}),
+               expect("1001", "PUT", call, "DROPPED", {dropped(kCaller), dropped("1001")}),
+               expect("1001", "PUT", call, "DROPPED", {dropped(kCaller), dropped("1001")}),
+               expect("1001", "PUT", call, "DROPPED", {dropped(kCaller), wrapping_up("1001")})}));
+  EXPECT_EQ(rig.next_users(1), (U{{"1001", "WORK_READY", ""}}));
+
+  rig.put_dialog(std::to_string(call), kCredentials1001,
+                 "<requestedAction>UPDATE_CALL_DATA</requestedAction><mediaProperties><wrapUpReason>Sold"
+                 "</wrapUpReason></mediaProperties>",
+                 "wrap-1");
+  const auto updated = rig.next_dialog_notifications(1);
+  ASSERT_EQ(updated.size(), 1u);
+  EXPECT_EQ(desk::test::read_dialog_notification(updated[0]),
+            expect("1001", "PUT", call, "DROPPED", {dropped(kCaller), wrapping_up("1001")}));
+  EXPECT_EQ(request_id_of(updated[0]), "wrap-1");
+  const auto dialog = rig.rest("GET", "/finesse/api/Dialog/" + std::to_string(call), kCredentials1001);
+  EXPECT_NE(dialog.body.find("<wrapUpReason>Sold</wrapUpReason>"), std::string::npos) << dialog.body;
+
+  rig.put_state("1001", kCredentials1001, "READY");
+  EXPECT_EQ(rig.next_dialogs(1),
+            (V{expect("1001", "DELETE", call, "DROPPED", {dropped(kCaller), dropped("1001")})}));
+  EXPECT_EQ(rig.next_users(1), (U{{"1001", "READY", ""}}));
+  EXPECT_EQ(rig.rest("GET", "/finesse/api/Dialog/" + std::to_string(call), kCredentials1001).status, 404);
 }
 
 // A CTI refusal after the 202 reaches the client as a Dialog CTI Error with the requestId.

@@ -273,3 +273,101 @@ TEST_F(WorldTest, AnswerWithNoRingingCallIsNoCallToAnswer) {
 
 }  // namespace
 }  // namespace fgw::ctisim::test
+
+// WorldOptions::wrap_up_keeps_call: the PG keeps a cleared call through its agent's wrap-up.
+namespace fgw::ctisim::test {
+namespace {
+
+class WrapUpKeepsCallTest : public WorldTest {
+ protected:
+  WrapUpKeepsCallTest() : WorldTest(std::chrono::seconds(30), true) {}
+
+  std::uint32_t talked_and_hung_up(Outcome& hangup) {
+    login("1001", "1001");
+    ready("1001");
+    const auto id = place("6000");
+    answer(id, "1001");
+    hangup = world_.hang_up_outside(id).outcome;
+    return id;
+  }
+
+  Outcome set_wrap_up_reason(std::uint32_t id, const std::string& reason) {
+    cti::SetCallDataReq req;
+    req.invoke_id = 90;
+    req.peripheral_id = kPeripheral;
+    req.connection_call_id = id;
+    req.call_wrapup_data = reason;
+    return request(req);
+  }
+};
+
+TEST_F(WrapUpKeepsCallTest, EndCallWaitsForTheEndOfWrapUp) {
+  Outcome hangup;
+  const auto id = talked_and_hung_up(hangup);
+  EXPECT_EQ(types(hangup.events),
+            (std::vector{MessageType::CallConnectionClearedEvent, MessageType::CallConnectionClearedEvent,
+                         MessageType::CallClearedEvent, MessageType::AgentStateEvent}));
+  EXPECT_EQ(agent_states(hangup.events, "1001"), (std::vector{AgentState::WorkReady}));
+  ASSERT_TRUE(world_.calls().count(id));
+  EXPECT_TRUE(world_.calls().at(id).parties.empty());  // on no device: the agent's state is its own
+
+  const auto ended = world_.end_wrap_up("1001", hangup.timers.at(0).token);
+  EXPECT_EQ(types(ended.events), (std::vector{MessageType::EndCallEvent, MessageType::AgentStateEvent}));
+  EXPECT_EQ(only<cti::EndCallEvent>(ended.events).call.connection_call_id, id);
+  EXPECT_EQ(agent_states(ended.events, "1001"), (std::vector{AgentState::Available}));
+  EXPECT_TRUE(world_.calls().empty());
+}
+
+TEST_F(WrapUpKeepsCallTest, WrapUpReasonCanBeSetOnTheHeldCall) {
+  Outcome hangup;
+  const auto id = talked_and_hung_up(hangup);
+  const auto out = set_wrap_up_reason(id, "Sold");
+  EXPECT_TRUE(replied<cti::SetCallDataConf>(out));
+  EXPECT_EQ(only<cti::CallDataUpdateEvent>(out.events).call_wrapup_data, "Sold");
+}
+
+TEST_F(WrapUpKeepsCallTest, ReadyDuringWrapUpEndsTheCallFirst) {
+  Outcome hangup;
+  const auto id = talked_and_hung_up(hangup);
+  const auto out = set_state("1001", AgentState::NotReady, 3);
+  EXPECT_EQ(types(out.events), (std::vector{MessageType::EndCallEvent, MessageType::AgentStateEvent}));
+  EXPECT_EQ(agent_states(out.events, "1001"), (std::vector{AgentState::NotReady}));
+  EXPECT_FALSE(world_.calls().count(id));
+  EXPECT_TRUE(failed(set_wrap_up_reason(id, "late"), cti::FailureStatus::InvalidCallid));
+}
+
+TEST_F(WrapUpKeepsCallTest, SignOutDuringWrapUpEndsTheCall) {
+  Outcome hangup;
+  const auto id = talked_and_hung_up(hangup);
+  const auto out = set_state("1001", AgentState::Logout);
+  EXPECT_TRUE(replied<cti::SetAgentStateConf>(out));
+  EXPECT_EQ(only<cti::EndCallEvent>(out.events).call.connection_call_id, id);
+  EXPECT_TRUE(world_.calls().empty());
+}
+
+TEST_F(WrapUpKeepsCallTest, ACallNobodyTalkedOnEndsAtOnce) {
+  login("1001", "1001");
+  ready("1001");
+  const auto id = place("6000");
+  const auto hangup = world_.hang_up_outside(id).outcome;  // still ringing: no wrap-up
+  EXPECT_EQ(types(hangup.events).back(), MessageType::AgentStateEvent);
+  EXPECT_EQ(only<cti::EndCallEvent>(hangup.events).call.connection_call_id, id);
+  EXPECT_TRUE(world_.calls().empty());
+}
+
+class WrapUpKeepsCallWithoutWrapUpTest : public WorldTest {
+ protected:
+  WrapUpKeepsCallWithoutWrapUpTest() : WorldTest(std::chrono::seconds(0), true) {}
+};
+
+TEST_F(WrapUpKeepsCallWithoutWrapUpTest, NoWrapUpTimeMeansNoHeldCall) {
+  login("1001", "1001");
+  const auto id = place("1001");
+  answer(id, "1001");
+  const auto hangup = world_.hang_up_outside(id).outcome;
+  EXPECT_EQ(only<cti::EndCallEvent>(hangup.events).call.connection_call_id, id);
+  EXPECT_TRUE(world_.calls().empty());
+}
+
+}  // namespace
+}  // namespace fgw::ctisim::test

@@ -95,9 +95,9 @@ const T& only(const std::vector<cti::Message>& messages) {
 
 class WorldTest : public ::testing::Test {
  protected:
-  explicit WorldTest(std::chrono::seconds wrap_up = std::chrono::seconds(30))
+  explicit WorldTest(std::chrono::seconds wrap_up = std::chrono::seconds(30), bool wrap_up_keeps_call = false)
       : directory_(config::Directory::parse(kDirectoryToml, "test", config::HashCost::Minimal)),
-        world_(directory_, WorldOptions{kPeripheral, wrap_up, false}) {}
+        world_(directory_, WorldOptions{kPeripheral, wrap_up, false, wrap_up_keeps_call}) {}
 
   RequestContext context() const { return {"gateway", 0x10 | 0x4 | 0x2 | 0x80}; }
 

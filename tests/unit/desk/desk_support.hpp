@@ -292,6 +292,7 @@ inline Leg held_with_active(const std::string& a) { return {a, "HELD", "", kHeld
 inline Leg dropped(const std::string& a) { return {a, "DROPPED", "", {}}; }
 inline Leg failed_leg(const std::string& a, const std::string& cause) { return {a, "FAILED", cause, kFailedActions}; }
 inline Leg monitoring(const std::string& a) { return {a, "SILENT_MONITOR", "", kMonitorActions}; }
+inline Leg wrapping_up(const std::string& a) { return {a, "WRAP_UP", "", {"UPDATE_CALL_DATA"}}; }
 
 // A model with the given agents signed in, their User notifications discarded.
 inline LiveModel model_with_signed_in(const std::vector<std::string>& agents) {

@@ -230,6 +230,68 @@ TEST(SilentMonitor, OnlyTheSupervisorSeesTheMonitorCall) {
             (V{expect("2001", "DELETE", kMonitor, "DROPPED", {dropped("2001"), dropped("1001")})}));
 }
 
+// The Dialog notifications among a step's, which for an agent state event also has User and Team ones.
+V dialog_step(LiveModel& model, const cti::Message& message) {
+  std::vector<Notification> dialogs;
+  for (auto& n : model.apply(message))
+    if (n.node.ends_with("/Dialogs")) dialogs.push_back(std::move(n));
+  return read_dialogs(dialogs);
+}
+
+// 5.4.3 WRAP_UP, under a CTI Server that keeps the call until the agent's wrap-up ends
+// (finesse-ctisim --wrap-up-keeps-call): after CALL_CLEARED the agent goes to WORK_READY and is a
+// WRAP_UP participant who may still set call data; END_CALL then deletes the dialog.
+TEST(WrapUp, TheAgentWrapsUpOnACallThatCtiKeeps) {
+  auto model = model_with_signed_in({"1001"});
+  step(model, begin_call(kCall, kCaller, CallType::AcdIn));
+  step(model, delivered(kCall, kCaller, "1001"));
+  step(model, established(kCall, kCaller, "1001"));
+  step(model, connection_cleared(kCall, kCaller));
+  step(model, connection_cleared(kCall, "1001"));
+  step(model, cleared(kCall));
+  EXPECT_EQ(dialog_step(model, agent_state("1001", cti::AgentState::WorkReady)),
+            (V{expect("1001", "PUT", kCall, "DROPPED", {dropped(kCaller), wrapping_up("1001")})}));
+  EXPECT_EQ(model.state().users.at("1001").status.state, "WORK_READY");
+
+  cti::CallDataUpdateEvent update;
+  update.connection_call_id = kCall;
+  update.call_wrapup_data = "Sold";
+  EXPECT_EQ(step(model, update),
+            (V{expect("1001", "PUT", kCall, "DROPPED", {dropped(kCaller), wrapping_up("1001")})}));
+  EXPECT_EQ(model.state().calls.at(kCall).dialog.media_properties.wrap_up_reason, "Sold");
+
+  EXPECT_EQ(step(model, end_call(kCall)),
+            (V{expect("1001", "DELETE", kCall, "DROPPED", {dropped(kCaller), dropped("1001")})}));
+  EXPECT_EQ(dialog_step(model, agent_state("1001", cti::AgentState::Available)), V{});
+}
+
+// Under a CTI Server that ends the call before the agent's WORK state (the GED-188.md order)
+// there is no call left to wrap up on: the 5.4.4 inbound sequence is unchanged.
+TEST(WrapUp, NothingToWrapUpWhenTheCallHasEnded) {
+  auto model = model_with_signed_in({"1001"});
+  step(model, begin_call(kCall, kCaller, CallType::AcdIn));
+  step(model, delivered(kCall, kCaller, "1001"));
+  step(model, established(kCall, kCaller, "1001"));
+  step(model, connection_cleared(kCall, kCaller));
+  step(model, connection_cleared(kCall, "1001"));
+  step(model, cleared(kCall));
+  step(model, end_call(kCall));
+  EXPECT_EQ(dialog_step(model, agent_state("1001", cti::AgentState::WorkNotReady)), V{});
+}
+
+// A leg that clears while its agent is already in WORK goes straight to WRAP_UP.
+TEST(WrapUp, ALegClearingDuringWorkIsWrapUpAtOnce) {
+  auto model = model_with_signed_in({"1001"});
+  step(model, begin_call(kCall, kCaller, CallType::AcdIn));
+  step(model, delivered(kCall, kCaller, "1001"));
+  step(model, established(kCall, kCaller, "1001"));
+  model.apply(agent_state("1001", cti::AgentState::WorkNotReady));
+  EXPECT_EQ(step(model, connection_cleared(kCall, "1001")),
+            (V{expect("1001", "PUT", kCall, "ACTIVE", {active(kCaller), wrapping_up("1001")})}));
+  EXPECT_EQ(step(model, cleared(kCall)),
+            (V{expect("1001", "PUT", kCall, "DROPPED", {dropped(kCaller), wrapping_up("1001")})}));
+}
+
 TEST(CallData, AnUpdateKeepsVariablesItDoesNotName) {
   auto model = model_with_signed_in({"1001"});
   auto begin = begin_call(kCall, kCaller, CallType::AcdIn);
