@@ -48,10 +48,14 @@ bool targets_own_phone(const ApiContext& ctx, const ActionRequest& r, const std:
   return false;
 }
 
-const xml::Participant& acting_participant(const xml::Dialog& dialog, const ActionRequest& r,
+// The caller acts as the participant on their phone, and only on a dialog they are told of: the
+// monitored agent is a participant of the silent monitor call but never sees it, and only its
+// supervisor or an administrator may end it (3.2.7, docs/decisions.md 53).
+const xml::Participant& acting_participant(const ApiContext& ctx, const xml::Dialog& dialog, const ActionRequest& r,
                                            const std::string& target, bool own_phone) {
   const auto* participant = participant_on(dialog, target);
-  if (!participant) throw http::invalid_authorization_user(target);
+  if (!participant || (own_phone && !receives_dialog(ctx.desk, r.caller.user_id, r.dialog_id)))
+    throw http::invalid_authorization_user(target);
   if (!own_phone && !is_silent_monitor_drop(r.action, *participant))
     throw http::authorization_failure(r.caller.login_name);
   require_listed_action(*participant, action_name(r.action));
@@ -117,7 +121,7 @@ http::ApiResponse put_dialog(ApiContext& ctx, const http::ApiRequest& request) {
   const bool own_phone = targets_own_phone(ctx, r, target);
   const auto dialog = ctx.desk.dialog(r.dialog_id);
   if (!dialog) throw dialog_not_found(r.dialog_id);
-  const auto& participant = acting_participant(*dialog, r, target, own_phone);
+  const auto& participant = acting_participant(ctx, *dialog, r, target, own_phone);
 
   send_call_operation(ctx, cti, cti_request_for(ctx, r, participant), request, r.dialog_id, action_name(action));
   return accepted(request);

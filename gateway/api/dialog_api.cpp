@@ -11,12 +11,6 @@ namespace fgw::api {
 
 namespace {
 
-bool receives_dialog(const desk::Desk& desk, const std::string& user_id, const std::string& dialog_id) {
-  for (const auto& dialog : desk.dialogs_of(user_id))
-    if (dialog.id == dialog_id) return true;
-  return false;
-}
-
 // 3.2.1 lets agents read their own dialogs and administrators any. A supervisor also reads the
 // dialogs of the agents of the teams they supervise, as they read those agents' User objects.
 bool may_read_dialog(const ApiContext& ctx, const http::Principal& caller, const std::string& dialog_id) {

@@ -66,12 +66,22 @@ void require_supervisor_free(const ApiContext& ctx, const http::Principal& calle
   }
 }
 
-// 3.2.6: "An administrator can silently monitor any call, except a 'silent monitored' call."
-// Nobody else may monitor one twice either.
+// True if `device` is the supervisor's leg of the silent monitor call `call`.
+bool is_monitoring_leg(const desk::CallRecord& call, const std::string& device) {
+  const auto* leg = participant_on(call.dialog, device);
+  return call.supervisor_monitor && leg && leg->state == "SILENT_MONITOR";
+}
+
+// 3.2.6: "An administrator can silently monitor any call, except a 'silent monitored' call": not
+// the call of an agent already monitored, nor a supervisor's monitoring call itself (a monitoring
+// supervisor is TALKING, so require_monitorable_agent lets them through; docs/decisions.md 54).
+// Nobody else may monitor either.
 void require_not_monitored(const ApiContext& ctx, const std::string& to) {
-  for (const auto& [id, call] : ctx.desk.snapshot()->calls)
+  for (const auto& [id, call] : ctx.desk.snapshot()->calls) {
     if (call.supervisor_monitor && call.monitored_device == to)
       throw invalid_state("The call at " + to + " is already silently monitored");
+    if (is_monitoring_leg(call, to)) throw invalid_state("The call at " + to + " is a silent monitoring call");
+  }
 }
 
 // The agent on `to`: signed in, TALKING (3.2.6), and on a team the caller supervises unless the

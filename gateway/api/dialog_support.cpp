@@ -34,6 +34,12 @@ const std::string& required(const std::optional<std::string>& value, const char*
   return *value;
 }
 
+bool receives_dialog(const desk::Desk& desk, const std::string& user_id, const std::string& dialog_id) {
+  for (const auto& dialog : desk.dialogs_of(user_id))
+    if (dialog.id == dialog_id) return true;
+  return false;
+}
+
 bool supervises(const http::Principal& caller, const config::User& user) {
   if (!caller.is_supervisor || user.team_id.empty()) return false;
   return std::find(caller.supervised_teams.begin(), caller.supervised_teams.end(), user.team_id) !=

@@ -34,6 +34,10 @@ DialogRequestBody read_dialog_body(const std::string& body);
 // A required element that is absent or empty is 400 Parameter Missing (6.2).
 const std::string& required(const std::optional<std::string>& value, const char* parameter);
 
+// True if the desk tells `user_id` about the dialog: they take part in it, and it is not a silent
+// monitor call on which they are the monitored agent (docs/decisions.md 24).
+bool receives_dialog(const desk::Desk& desk, const std::string& user_id, const std::string& dialog_id);
+
 // True if `caller` supervises the team of `user`.
 bool supervises(const http::Principal& caller, const config::User& user);
 

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <pugixml.hpp>
 #include <variant>
@@ -117,11 +118,14 @@ class AgentStateFixture : public ::testing::Test {
     std::filesystem::remove_all(dir_);
   }
 
+  // `query` is the decoded query string, as the server hands it over (ReasonCodes?category=...).
   http::ApiResponse call(http::Method method, const std::string& path, const std::string& credentials,
-                         const std::string& body = "", const std::string& request_id = "") {
+                         const std::string& body = "", const std::string& request_id = "",
+                         std::map<std::string, std::string> query = {}) {
     http::ApiRequest request;
     request.method = method;
     request.path = path;
+    request.query = std::move(query);
     request.body = body;
     request.request_id = request_id;
     request.authorization = basic_auth(credentials);
