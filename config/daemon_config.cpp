@@ -70,6 +70,7 @@ void read_cti(TomlTableReader& t, CtiSettings& cti) {
   if (auto v = t.integer("peripheral_id", 1, 32767)) cti.peripheral_id = static_cast<int>(*v);
   if (auto v = t.integer("simulator_wrap_up_s", 0, 7200)) cti.simulator_wrap_up_s = static_cast<int>(*v);
   if (auto v = t.boolean("simulator_wrap_up_keeps_call")) cti.simulator_wrap_up_keeps_call = *v;
+  if (auto v = t.integer("max_requests_in_flight", 1, 1'000'000)) cti.max_requests_in_flight = static_cast<std::size_t>(*v);
 }
 
 void read_xmpp(TomlTableReader& t, XmppSettings& xmpp) {

@@ -3,6 +3,7 @@
 // so that an operator can read what the gateway enforces without reading the code.
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <stdexcept>
@@ -69,6 +70,8 @@ struct CtiSettings {
   int peripheral_id = 5000;
   int simulator_wrap_up_s = 10;  // the in-process simulator's wrap-up after a call; 0: none
   bool simulator_wrap_up_keeps_call = false;  // ctisim::WorldOptions::wrap_up_keeps_call
+  // REST requests awaiting CTI confirmation; beyond it a state-changing request is 503 at once.
+  std::size_t max_requests_in_flight = 2000;
 };
 
 struct XmppSettings {

@@ -8,6 +8,11 @@ CtiRequests& require_cti(CtiRequests* link) {
   // The body Finesse returns while out of service (guide 1.1.1), as the dispatcher's gate does.
   if (!link || !link->in_service())
     throw http::ApiError(503, http::error_type::kServiceUnavailable, "SERVER_OUT_OF_SERVICE", "");
+  if (link->saturated()) {
+    http::ApiError busy(503, http::error_type::kServiceUnavailable, "CTI_REQUESTS_IN_FLIGHT_LIMIT", "");
+    busy.headers.emplace_back("Retry-After", "1");
+    throw busy;
+  }
   return *link;
 }
 

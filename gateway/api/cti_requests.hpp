@@ -23,10 +23,15 @@ class CtiRequests {
   virtual void send(cti::Message request, Done done) = 0;
   // True while a CTI session is open (DECISIONS.md 17).
   virtual bool in_service() const = 0;
+  // True while as many requests await their confirmation as the gateway allows
+  // (cti.max_requests_in_flight). A new one is refused at once rather than queued behind the
+  // others to time out in CTI after its 202 (docs/decisions.md 55).
+  virtual bool saturated() const = 0;
 };
 
-// The link for a state-changing route, or 503 Service Unavailable when there is none or it is out
-// of service: nothing answers 202 without a CTI request behind it.
+// The link for a state-changing route, or 503 Service Unavailable when there is none, it is out
+// of service, or it is saturated (with Retry-After): nothing answers 202 without a CTI request
+// behind it.
 CtiRequests& require_cti(CtiRequests* link);
 
 // The request's requestId header, checked before anything is sent: at most kMaxRequestIdBytes

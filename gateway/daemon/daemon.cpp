@@ -110,7 +110,7 @@ struct Daemon::Parts {
         simulator(make_simulator(io, config)),
         cti_bridge(desk, cti_down_reason(config.cti.side_b.has_value())),
         cti_client(io, cti_client_settings(config.cti), cti_bridge, metrics ? &metrics->cti_hook() : nullptr),
-        cti_requests(cti_client) {
+        cti_requests(cti_client, config.cti.max_requests_in_flight) {
     notifications.add(notification_log);
     if (observer) notifications.add(*observer);
     context.cti = &cti_requests;

@@ -43,6 +43,7 @@ ApiResponse error_response(const ApiError& error) {
   ApiResponse response;
   response.status = error.status;
   response.body = render_api_errors(error);
+  response.headers = error.headers;
   return response;
 }
 

@@ -5,6 +5,8 @@
 
 #include <stdexcept>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "gateway/http/api_types.hpp"
 
@@ -15,6 +17,7 @@ struct ApiError : std::exception {
   std::string type;     // <ErrorType>, the "Error Code" column of table 6.2
   std::string message;  // <ErrorMessage>
   std::string data;     // <ErrorData>
+  std::vector<std::pair<std::string, std::string>> headers;  // sent with the error (Retry-After)
 
   ApiError(int status_, std::string type_, std::string message_, std::string data_ = {})
       : status(status_), type(std::move(type_)), message(std::move(message_)), data(std::move(data_)) {}

@@ -28,6 +28,7 @@ class FakeCti : public api::CtiRequests {
   };
   void send(cti::Message request, Done done) override { sent.push_back({std::move(request), std::move(done)}); }
   bool in_service() const override { return up; }
+  bool saturated() const override { return full; }
 
   // The n-th request as a T; fails the test (and returns a default T) when it is another message.
   template <class T>
@@ -50,6 +51,7 @@ class FakeCti : public api::CtiRequests {
 
   std::vector<Sent> sent;
   bool up = true;
+  bool full = false;
 };
 
 // Users 1001, 1002 (team 1, extensions 1001, 1002), 1003 (team 2), supervisor 2001 of team 1

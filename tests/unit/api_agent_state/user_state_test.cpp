@@ -178,6 +178,21 @@ TEST_F(AgentStateFixture, CtiOutOfServiceIs503AndSendsNothing) {
   EXPECT_TRUE(cti.sent.empty());
 }
 
+// An explicit bound on requests awaiting CTI (decisions.md 55): beyond it the caller hears 503
+// with Retry-After at once, instead of a 202 whose request times out in a backed-up CTI Server.
+TEST_F(AgentStateFixture, SaturatedCtiLinkIs503WithRetryAfterAndSendsNothing) {
+  cti.full = true;
+  auto r = put_own(user("<state>LOGIN</state><extension>1001</extension>"));
+  EXPECT_EQ(r.status, 503) << r.body;
+  EXPECT_EQ(error_type(r), "Service Unavailable");
+  EXPECT_EQ(text_at(r.body, "/ApiErrors/ApiError/ErrorMessage"), "CTI_REQUESTS_IN_FLIGHT_LIMIT");
+  ASSERT_EQ(r.headers.size(), 1u);
+  EXPECT_EQ(r.headers[0], (std::pair<std::string, std::string>{"Retry-After", "1"}));
+  EXPECT_TRUE(cti.sent.empty());
+  cti.full = false;
+  EXPECT_EQ(put_own(user("<state>LOGIN</state><extension>1001</extension>")).status, 202);
+}
+
 // A refused state change after the 202 is an error notification on the User node, in the shape
 // of 7.2.3, carrying the requestId; the User keeps the state CTI last reported.
 TEST_F(AgentStateFixture, ACtiRefusalAfterThe202IsAUserErrorNotificationAndKeepsTheState) {

@@ -62,6 +62,8 @@ TEST(DaemonConfig, DefaultsAreTheDocumentedLimits) {
   EXPECT_EQ(config.http.limits.max_body_bytes, 64u * 1024u);
   EXPECT_EQ(config.http.threads, 2u);
   EXPECT_FALSE(config.http.tls.enabled);
+  EXPECT_EQ(config.cti.max_requests_in_flight, 2000u);
+  EXPECT_FALSE(config.cti.simulator_wrap_up_keeps_call);
 }
 
 struct BadConfigCase {
@@ -85,6 +87,7 @@ INSTANTIATE_TEST_SUITE_P(
                       BadConfigCase{"[http.tls]\nkey = \"k.pem\"", "http.tls.cert: required"},
                       BadConfigCase{"[cti]\nperipheral_id = 40000", "cti.peripheral_id: must be between 1 and 32767"},
                       BadConfigCase{"[cti]\nsimulator = \"yes\"", "cti.simulator: expected true or false"},
+                      BadConfigCase{"[cti]\nmax_requests_in_flight = 0", "cti.max_requests_in_flight: must be between"},
                       BadConfigCase{"[xmpp]\nenabled = true", "xmpp.server: required"},
                       BadConfigCase{"[node]\nname = \"tertiary\"", "node.name: must be"},
                       BadConfigCase{"[store]\npath = \"\"", "store.path: must not be empty"},
