@@ -1,5 +1,7 @@
 #include "component/component_link.hpp"
 
+#include "component/stanzas.hpp"
+
 #include <gloox/component.h>
 #include <gloox/connectiontcpbase.h>
 #include <gloox/error.h>
@@ -26,15 +28,6 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 // "conflict", "item-not-found", ...: the first child of <error> other than <text>.
-std::string error_condition(const gloox::IQ& iq) {
-  const gloox::Error* error = iq.error();
-  if (!error) return "undefined-condition";
-  std::unique_ptr<gloox::Tag> tag(error->tag());
-  if (!tag) return "undefined-condition";
-  for (const auto* child : tag->children())
-    if (child->name() != "text") return child->name();
-  return "undefined-condition";
-}
 
 }  // namespace
 

@@ -24,7 +24,8 @@ std::vector<std::string> chunk_of(const std::vector<std::string>& jids, std::siz
 const char* step_name(int step) {
   switch (step) {
     case 0: return "create";
-    case 1: return "member affiliations";
+    case 1: return "configure";
+    case 2: return "member affiliations";
     default: return "owner subscriptions";
   }
 }
@@ -51,6 +52,7 @@ PubsubPublisher::PubsubPublisher(PublisherOptions options, std::string from, std
       link_(link),
       current_state_(std::move(current_state)),
       item_prefix_(random_prefix()) {
+  for (std::size_t i = 0; i < plan_.nodes.size(); ++i) node_index_.emplace(plan_.nodes[i].node, i);
   queue_.set_coalescing(true);  // nothing drains until the first bootstrap is done
 }
 
@@ -78,6 +80,7 @@ void PubsubPublisher::on_link_up() {
   bootstrap_ops_.clear();
   bootstrap_outstanding_ = 0;
   affiliations_left_.assign(plan_.nodes.size(), 0);
+  subscriptions_left_.assign(plan_.nodes.size(), 0);
   bootstrap_started_ = Clock::now();
   for (std::size_t i = 0; i < plan_.nodes.size(); ++i) bootstrap_ops_.push_back({i, Step::Create, 0, 1});
   pump();
@@ -101,7 +104,8 @@ void PubsubPublisher::on_link_down() {
 void PubsubPublisher::pump() {
   if (!link_.link_up()) return;
   send_due_retries();
-  while (bootstrapping_ && outstanding_ < options_.window && !bootstrap_ops_.empty()) {
+  // Bootstrap steps, and after the bootstrap the steps of repairs, go before new publishes.
+  while (outstanding_ < options_.window && !bootstrap_ops_.empty()) {
     auto op = bootstrap_ops_.front();
     bootstrap_ops_.pop_front();
     send_bootstrap(op);
@@ -116,7 +120,9 @@ void PubsubPublisher::pump() {
     const auto node = update->node;
     auto& flight = in_flight_[node];
     auto item_id = next_item_id(*update);
-    flight = InFlight{std::move(*update), std::move(item_id), 0, false, {}, {}};
+    flight = InFlight{};
+    flight.update = std::move(*update);
+    flight.item_id = std::move(item_id);
     send_publish(flight);
   }
 }
@@ -130,6 +136,7 @@ void PubsubPublisher::send_bootstrap(BootstrapOp op) {
   std::unique_ptr<gloox::Tag> payload;
   switch (op.step) {
     case Step::Create: payload = create_node_payload(spec.node); break;
+    case Step::Configure: payload = configure_node_payload(spec.node); break;
     case Step::Affiliate: {
       const auto member_chunks = chunk_count(spec.members.size(), options_.members_per_iq);
       payload = op.chunk < member_chunks
@@ -160,11 +167,17 @@ void PubsubPublisher::queue_chunks(std::size_t node_index, Step step) {
   const auto& jids = step == Step::Affiliate ? spec.members : spec.subscribers;
   // Owners (a pair's peer) go one per request after the member chunks.
   const auto chunks = chunk_count(jids.size(), options_.members_per_iq) + (step == Step::Affiliate ? spec.owners.size() : 0);
-  if (step == Step::Affiliate) affiliations_left_[node_index] = chunks;
+  (step == Step::Affiliate ? affiliations_left_ : subscriptions_left_)[node_index] = chunks;
   // Next steps go to the front: finishing nodes beats starting new ones (clients of finished
   // nodes are served sooner, and the ops list stays short).
   for (std::size_t c = chunks; c-- > 0;) bootstrap_ops_.push_front({node_index, step, c, 1});
-  if (step == Step::Affiliate && chunks == 0) queue_chunks(node_index, Step::Subscribe);
+  if (chunks > 0) return;
+  if (step == Step::Affiliate) queue_chunks(node_index, Step::Subscribe);
+  else on_node_established(node_index);
+}
+
+void PubsubPublisher::queue_first_step(std::size_t node_index, Step step) {
+  bootstrap_ops_.push_front({node_index, step, 0, 1});
 }
 
 void PubsubPublisher::on_bootstrap_reply(BootstrapOp op, const IqOutcome& outcome) {
@@ -181,12 +194,38 @@ void PubsubPublisher::on_bootstrap_reply(BootstrapOp op, const IqOutcome& outcom
   }
   // Later steps run even after a failure: the node may exist from an earlier run.
   switch (op.step) {
-    case Step::Create: queue_chunks(op.node_index, Step::Affiliate); break;
+    case Step::Create:
+      if (exists_already) queue_first_step(op.node_index, Step::Configure);
+      else queue_chunks(op.node_index, Step::Affiliate);
+      break;
+    case Step::Configure: queue_chunks(op.node_index, Step::Affiliate); break;
     case Step::Affiliate:
       if (--affiliations_left_[op.node_index] == 0) queue_chunks(op.node_index, Step::Subscribe);
       break;
-    case Step::Subscribe: break;
+    case Step::Subscribe:
+      if (--subscriptions_left_[op.node_index] == 0) on_node_established(op.node_index);
+      break;
   }
+}
+
+void PubsubPublisher::on_node_established(std::size_t node_index) {
+  auto it = in_flight_.find(plan_.nodes[node_index].node);
+  if (it == in_flight_.end() || !it->second.waiting_repair) return;
+  it->second.waiting_repair = false;
+  it->second.waiting_retry = true;  // sent by send_due_retries(), within the window
+  it->second.retry_at = Clock::now();
+}
+
+bool PubsubPublisher::start_repair(const std::string& node, InFlight& flight) {
+  auto index = node_index_.find(node);
+  if (index == node_index_.end() || flight.repaired) return false;
+  flight.repaired = true;
+  flight.waiting_repair = true;
+  spdlog::warn("xmpp publish to {}: the node is gone; creating it again", node);
+  bootstrap_ops_.push_back({index->second, Step::Create, 0, 1});
+  std::lock_guard lock(stats_mutex_);
+  ++stats_.node_repairs;
+  return true;
 }
 
 void PubsubPublisher::finish_bootstrap() {
@@ -252,6 +291,7 @@ void PubsubPublisher::on_publish_reply(const std::string& node, const IqOutcome&
     queue_.complete(node);
     return;
   }
+  if (outcome.condition == "item-not-found" && start_repair(node, flight)) return;
   if (flight.attempts < options_.max_attempts) {
     flight.waiting_retry = true;
     flight.retry_at = Clock::now() + options_.retry_backoff * (1 << (flight.attempts - 1));

@@ -12,13 +12,20 @@
 // publish_failures and logged with its node and error condition, and the node moves on.
 //
 // On (re)connect, in this order, pipelined within the same window:
-//   1. create+configure every node of the plan (conflict = already exists: fine),
+//   1. create+configure every node of the plan; a node that exists already (conflict) is
+//      configured again, so a node changed by someone else gets the gateway's configuration back,
 //   2. grant 'member' to the node's JIDs (Prosody refuses owner-set subscriptions on whitelist nodes
 //      to non-members), in chunks of members_per_iq,
 //   3. set the owner subscriptions, in chunks,
 //   4. merge the desk's current state (current_state()) into the queue, stop coalescing, drain.
 // A step that fails is logged and counted (bootstrap_failures) and the next steps still run. A
 // step that times out (bootstrap_timeout) is retried up to max_attempts.
+//
+// Repair: a publish answered item-not-found (the node was deleted while the link was up; Prosody
+// answers so) runs steps 1-3 for that node again, then sends the same publish once more; the
+// node's later updates wait behind it as usual. One repair per update, counted in node_repairs.
+// ejabberd instead re-creates a deleted node on publish with its default configuration, which
+// this cannot see; the next reconnect's bootstrap configures it again (docs/xmpp.md).
 
 #include <atomic>
 #include <chrono>
@@ -75,6 +82,7 @@ struct PublisherStats {
   std::uint64_t publish_retries = 0;
   std::uint64_t bootstrap_failures = 0;
   std::uint64_t bootstraps = 0;
+  std::uint64_t node_repairs = 0;
   double last_bootstrap_seconds = 0;
   bool bootstrapped = false;
   LatencyHistogram ack_latency;
@@ -104,7 +112,7 @@ class PubsubPublisher {
   bool own_item(std::string_view item_id) const { return item_id.starts_with(item_prefix_); }
 
  private:
-  enum class Step { Create, Affiliate, Subscribe };
+  enum class Step { Create, Configure, Affiliate, Subscribe };
   struct BootstrapOp {
     std::size_t node_index;
     Step step;
@@ -116,6 +124,8 @@ class PubsubPublisher {
     std::string item_id;
     int attempts = 0;
     bool waiting_retry = false;
+    bool waiting_repair = false;  // its node is being created again (item-not-found)
+    bool repaired = false;
     std::chrono::steady_clock::time_point sent;
     std::chrono::steady_clock::time_point retry_at;
   };
@@ -123,6 +133,10 @@ class PubsubPublisher {
   void send_bootstrap(BootstrapOp op);
   void on_bootstrap_reply(BootstrapOp op, const IqOutcome& outcome);
   void queue_chunks(std::size_t node_index, Step step);
+  void queue_first_step(std::size_t node_index, Step step);
+  // Every step of the node has been answered: a publish waiting for the repair goes again.
+  void on_node_established(std::size_t node_index);
+  bool start_repair(const std::string& node, InFlight& flight);
   void finish_bootstrap();
   void merge_current_state();
   void send_due_retries();
@@ -144,7 +158,9 @@ class PubsubPublisher {
   bool bootstrapping_ = true;
   std::deque<BootstrapOp> bootstrap_ops_;
   std::size_t bootstrap_outstanding_ = 0;
-  std::vector<std::size_t> affiliations_left_;  // per node: chunks not yet answered
+  std::vector<std::size_t> affiliations_left_;   // per node: chunks not yet answered
+  std::vector<std::size_t> subscriptions_left_;  // per node: chunks not yet answered
+  std::unordered_map<std::string, std::size_t> node_index_;  // plan_ position by node name
   std::chrono::steady_clock::time_point bootstrap_started_;
   std::unordered_map<std::string, InFlight> in_flight_;  // by node: at most one per node
   std::uint64_t item_counter_ = 0;

@@ -1,5 +1,7 @@
 #include "component/stanzas.hpp"
 
+#include <gloox/error.h>
+
 #include <utility>
 
 namespace fgw::component {
@@ -30,8 +32,10 @@ void add_field(gloox::Tag* form, const std::string& var, const std::string& valu
 // One configuration for every node: only members read, nothing persisted, one item kept, no
 // last-item replay on subscribe (a stale User state would be shown as current), no
 // retract/delete/config noise that the EventTunnel would try to parse as an Update.
-void add_node_config(gloox::Tag* pubsub) {
+// `node`: set for the owner's configure of an existing node; empty inside a create.
+void add_node_config(gloox::Tag* pubsub, const std::string& node = {}) {
   auto* configure = new gloox::Tag(pubsub, "configure");
+  if (!node.empty()) configure->addAttribute("node", node);
   auto* form = new gloox::Tag(configure, "x");
   form->setXmlns("jabber:x:data");
   form->addAttribute("type", "submit");
@@ -61,6 +65,12 @@ std::unique_ptr<gloox::Tag> create_node_payload(const std::string& node) {
   auto* create = new gloox::Tag(pubsub.get(), "create");
   create->addAttribute("node", node);
   add_node_config(pubsub.get());
+  return pubsub;
+}
+
+std::unique_ptr<gloox::Tag> configure_node_payload(const std::string& node) {
+  auto pubsub = pubsub_element(kPubsubOwnerNs);
+  add_node_config(pubsub.get(), node);
   return pubsub;
 }
 
@@ -94,6 +104,16 @@ std::unique_ptr<gloox::Tag> ping_payload() {
   auto ping = std::make_unique<gloox::Tag>("ping");
   ping->setXmlns("urn:xmpp:ping");
   return ping;
+}
+
+std::string error_condition(const gloox::IQ& iq) {
+  const gloox::Error* error = iq.error();
+  if (!error) return "undefined-condition";
+  std::unique_ptr<gloox::Tag> tag(error->tag());
+  if (!tag) return "undefined-condition";
+  for (const auto* child : tag->children())
+    if (child->name() != "text") return child->name();
+  return "undefined-condition";
 }
 
 std::unique_ptr<gloox::IQ> iq_get(const std::string& from, const std::string& to, std::unique_ptr<gloox::Tag> payload) {

@@ -39,6 +39,9 @@ class PrebuiltPayload : public gloox::StanzaExtension {
 
 // <pubsub><create node/><configure> whitelist, persist_items 0, max_items 1, no last item ...
 std::unique_ptr<gloox::Tag> create_node_payload(const std::string& node);
+// The owner's configure of an existing node with the configuration a create sets: a node that
+// exists already (an earlier run, or someone changed it) gets the gateway's configuration back.
+std::unique_ptr<gloox::Tag> configure_node_payload(const std::string& node);
 // <pubsub#owner><affiliations node><affiliation jid affiliation='member'/>...
 std::unique_ptr<gloox::Tag> member_affiliations_payload(const std::string& node, const std::vector<std::string>& jids);
 // The same for one JID and any affiliation ('owner': the peer node of a pair).
@@ -53,6 +56,8 @@ std::unique_ptr<gloox::Tag> publish_payload(const std::string& node, const std::
 
 // <ping xmlns='urn:xmpp:ping'/> (XEP-0199), for an <iq type='get'>.
 std::unique_ptr<gloox::Tag> ping_payload();
+// The stanza error condition of an error reply ("conflict", "item-not-found", ...).
+std::string error_condition(const gloox::IQ& iq);
 // <iq type='get' from to> carrying payload.
 std::unique_ptr<gloox::IQ> iq_get(const std::string& from, const std::string& to, std::unique_ptr<gloox::Tag> payload);
 

@@ -115,6 +115,7 @@ class XmppComponent::Bridge : public LinkListener, public IqSender, public Prese
     out.dropped = queue.dropped;
     out.coalesced = queue.coalesced;
     out.bootstrap_failures = publisher.bootstrap_failures;
+    out.node_repairs = publisher.node_repairs;
     out.last_bootstrap_seconds = publisher.last_bootstrap_seconds;
     out.queue_depth = queue.depth;
     out.queue_high_water = queue.high_water;

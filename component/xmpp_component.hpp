@@ -59,6 +59,7 @@ struct ComponentStats {
   std::uint64_t dropped = 0;    // lost to the queue capacity
   std::uint64_t coalesced = 0;  // superseded by a newer state of the same User/Team member/SystemInfo
   std::uint64_t bootstrap_failures = 0;
+  std::uint64_t node_repairs = 0;  // nodes created again after a publish found them gone
   double last_bootstrap_seconds = 0;
   std::size_t queue_depth = 0;
   std::size_t queue_high_water = 0;

@@ -21,7 +21,7 @@ constexpr std::array kCatalog{
     &kXmppLinkUp,         &kXmppReconnects,
     &kXmppPublishes,      &kXmppPublishFailures,
     &kXmppPublishRetries, &kXmppPublishDropped,
-    &kXmppPublishCoalesced, &kXmppBootstrapFailures,
+    &kXmppPublishCoalesced, &kXmppBootstrapFailures, &kXmppNodeRepairs,
     &kXmppQueueDepth,     &kXmppQueueHighWater,
     &kXmppBootstrapDuration, &kXmppPresenceSessions,
     &kXmppPublishDuration,

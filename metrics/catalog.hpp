@@ -72,6 +72,8 @@ inline constexpr MetricDef kXmppPublishCoalesced{"finesse_gw_xmpp_publish_coales
                                                  "Notifications superseded by a newer state of the same node"};
 inline constexpr MetricDef kXmppBootstrapFailures{"finesse_gw_xmpp_bootstrap_failures_total", Kind::Counter, "",
                                                   "Pubsub node bootstraps that failed"};
+inline constexpr MetricDef kXmppNodeRepairs{"finesse_gw_xmpp_node_repairs_total", Kind::Counter, "",
+                                            "Pubsub nodes created again after a publish found them deleted"};
 inline constexpr MetricDef kXmppQueueDepth{"finesse_gw_xmpp_publish_queue_depth", Kind::Gauge, "",
                                            "Notifications waiting in the publish queue"};
 inline constexpr MetricDef kXmppQueueHighWater{"finesse_gw_xmpp_publish_queue_high_water", Kind::Gauge, "",

@@ -70,6 +70,7 @@ struct XmppSample {
   std::uint64_t publish_dropped = 0;
   std::uint64_t publish_coalesced = 0;
   std::uint64_t bootstrap_failures = 0;
+  std::uint64_t node_repairs = 0;
   std::uint64_t queue_depth = 0;
   std::uint64_t queue_high_water = 0;
   double last_bootstrap_seconds = 0;

@@ -35,6 +35,7 @@ void append_xmpp_families(const XmppSample& xmpp, Families& out) {
   append_single(out, kXmppPublishDropped, as_double(xmpp.publish_dropped));
   append_single(out, kXmppPublishCoalesced, as_double(xmpp.publish_coalesced));
   append_single(out, kXmppBootstrapFailures, as_double(xmpp.bootstrap_failures));
+  append_single(out, kXmppNodeRepairs, as_double(xmpp.node_repairs));
   append_single(out, kXmppQueueDepth, as_double(xmpp.queue_depth));
   append_single(out, kXmppQueueHighWater, as_double(xmpp.queue_high_water));
   append_single(out, kXmppBootstrapDuration, xmpp.last_bootstrap_seconds);

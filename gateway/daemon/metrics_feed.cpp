@@ -85,6 +85,7 @@ metrics::XmppSample xmpp_sample(const component::ComponentStats& stats) {
   sample.publish_dropped = stats.dropped;
   sample.publish_coalesced = stats.coalesced;
   sample.bootstrap_failures = stats.bootstrap_failures;
+  sample.node_repairs = stats.node_repairs;
   sample.queue_depth = stats.queue_depth;
   sample.queue_high_water = stats.queue_high_water;
   sample.last_bootstrap_seconds = stats.last_bootstrap_seconds;

@@ -4,6 +4,9 @@
 // records the pubsub events and the presence it receives.
 
 #include <gloox/client.h>
+#include <gloox/component.h>
+#include <gloox/iq.h>
+#include <gloox/iqhandler.h>
 #include <gloox/connectionlistener.h>
 #include <gloox/eventhandler.h>
 #include <gloox/message.h>
@@ -35,6 +38,8 @@
 #ifndef FGW_SOURCE_DIR
 #error "FGW_SOURCE_DIR must point at the source tree"
 #endif
+
+#include "component/stanzas.hpp"
 
 namespace fgw::component::itest {
 
@@ -75,8 +80,10 @@ class XmppServer {
   std::uint16_t component_port = free_port();
   std::uint16_t http_port = free_port();
   std::string state_dir;
+  std::string component2;  // a second component domain (Prosody makes it a pubsub admin too)
 
-  explicit XmppServer(std::string server_kind) : kind(std::move(server_kind)) {
+  explicit XmppServer(std::string server_kind, std::string second_component = {})
+      : kind(std::move(server_kind)), component2(std::move(second_component)) {
     char dir_template[] = "/tmp/fgw-comp-itest-XXXXXX";
     if (!::mkdtemp(dir_template)) throw std::runtime_error("mkdtemp failed");
     state_dir = dir_template;
@@ -93,7 +100,8 @@ class XmppServer {
     const auto command = script() + " start " + kind + " " + state_dir + " --domain " + domain + " --component " +
                          component + " --secret " + secret + " --pubsub " + pubsub +
                          " --c2s-port " + std::to_string(c2s_port) + " --component-port " +
-                         std::to_string(component_port) + " --http-port " + std::to_string(http_port);
+                         std::to_string(component_port) + " --http-port " + std::to_string(http_port) +
+                         (component2.empty() ? "" : " --component2 " + component2);
     if (run_command(command, &out) != 0 || out.find("ready") == std::string::npos)
       throw std::runtime_error("xmpp-server.sh start failed:\n" + out);
     running_ = true;
@@ -127,24 +135,29 @@ struct PresenceSeen {
   std::chrono::steady_clock::time_point received;
 };
 
-// Keeps the raw <event xmlns=pubsub#event> of a message (gloox would otherwise drop unknown children).
-class RawPubsubEvent : public gloox::StanzaExtension {
+// Keeps a raw child element that gloox would otherwise drop (a stanza keeps only the extensions
+// gloox knows): the <event xmlns=pubsub#event> of a message, the <pubsub#owner> reply of an IQ.
+template <int kTypeId, const char* kFilter>
+class RawChild : public gloox::StanzaExtension {
  public:
-  static constexpr int kType = gloox::ExtUser + 115;
-  explicit RawPubsubEvent(const gloox::Tag* tag = nullptr)
-      : gloox::StanzaExtension(kType), tag_(tag ? tag->clone() : nullptr) {}
+  static constexpr int kType = kTypeId;
+  explicit RawChild(const gloox::Tag* tag = nullptr) : gloox::StanzaExtension(kType), tag_(tag ? tag->clone() : nullptr) {}
   const std::string& filterString() const override {
-    static const std::string filter = "/message/event[@xmlns='http://jabber.org/protocol/pubsub#event']";
+    static const std::string filter = kFilter;
     return filter;
   }
-  gloox::StanzaExtension* newInstance(const gloox::Tag* tag) const override { return new RawPubsubEvent(tag); }
+  gloox::StanzaExtension* newInstance(const gloox::Tag* tag) const override { return new RawChild(tag); }
   gloox::Tag* tag() const override { return tag_ ? tag_->clone() : nullptr; }
-  gloox::StanzaExtension* clone() const override { return new RawPubsubEvent(tag_.get()); }
+  gloox::StanzaExtension* clone() const override { return new RawChild(tag_.get()); }
   const gloox::Tag* raw() const { return tag_.get(); }
 
  private:
   std::unique_ptr<gloox::Tag> tag_;
 };
+inline constexpr char kPubsubEventFilter[] = "/message/event[@xmlns='http://jabber.org/protocol/pubsub#event']";
+using RawPubsubEvent = RawChild<gloox::ExtUser + 115, kPubsubEventFilter>;
+inline constexpr char kPubsubOwnerFilter[] = "/iq/pubsub[@xmlns='http://jabber.org/protocol/pubsub#owner']";
+using RawPubsubOwner = RawChild<gloox::ExtUser + 116, kPubsubOwnerFilter>;
 
 // textContent as a DOM gives it, for the shapes seen here (text, or elements holding text): the
 // element's own cdata, then its children's. (gloox hides the interleaving of text and elements.)
@@ -153,6 +166,92 @@ inline std::string text_content(const gloox::Tag* tag) {
   for (const auto* child : tag->children()) out += text_content(child);
   return out;
 }
+
+// An administrator's hand on the pubsub service: a bare gloox Component, on the calling thread,
+// that sends one pubsub#owner request at a time and returns the reply as XML ("error: <condition>"
+// for an error). It connects as `domain`: the gateway's own (while the gateway is stopped), or a
+// second component that the server makes a pubsub admin.
+class PubsubOwnerTool : gloox::ConnectionListener, gloox::IqHandler {
+ public:
+  PubsubOwnerTool(const XmppServer& server, const std::string& domain)
+      : domain_(domain), pubsub_(server.pubsub),
+        component_(gloox::XMLNS_COMPONENT_ACCEPT, "127.0.0.1", domain, server.secret, server.component_port) {
+    component_.setTls(gloox::TLSDisabled);
+    component_.setCompression(false);
+    component_.registerConnectionListener(this);
+    component_.registerStanzaExtension(new RawPubsubOwner());
+    if (!component_.connect(false)) throw std::runtime_error("owner tool: TCP connect failed");
+    if (!pump_until([&] { return connected_; })) throw std::runtime_error("owner tool: no handshake");
+  }
+  ~PubsubOwnerTool() override { component_.disconnect(); }
+
+  std::string get_config(const std::string& node) { return ask(false, configure_tag(node)); }
+  std::string set_access_model(const std::string& node, const std::string& model) {
+    auto pubsub = configure_tag(node);
+    auto* x = new gloox::Tag(pubsub->findChild("configure"), "x");
+    x->setXmlns("jabber:x:data");
+    x->addAttribute("type", "submit");
+    add_field(x, "FORM_TYPE", "http://jabber.org/protocol/pubsub#node_config");
+    add_field(x, "pubsub#access_model", model);
+    return ask(true, std::move(pubsub));
+  }
+  std::string publish(const std::string& node, const std::string& update) {
+    return ask(true, publish_payload(node, "owner-tool", update));
+  }
+  std::string delete_node(const std::string& node) {
+    auto pubsub = owner_tag();
+    new gloox::Tag(pubsub.get(), "delete", "node", node);
+    return ask(true, std::move(pubsub));
+  }
+
+ private:
+  static std::unique_ptr<gloox::Tag> owner_tag() {
+    auto pubsub = std::make_unique<gloox::Tag>("pubsub");
+    pubsub->setXmlns(kPubsubOwnerNs);
+    return pubsub;
+  }
+  static std::unique_ptr<gloox::Tag> configure_tag(const std::string& node) {
+    auto pubsub = owner_tag();
+    new gloox::Tag(pubsub.get(), "configure", "node", node);
+    return pubsub;
+  }
+  static void add_field(gloox::Tag* x, const std::string& var, const std::string& value) {
+    auto* field = new gloox::Tag(x, "field", "var", var);
+    new gloox::Tag(field, "value", value);
+  }
+  std::string ask(bool set, std::unique_ptr<gloox::Tag> payload) {
+    auto iq = set ? pubsub_set(domain_, pubsub_, std::move(payload)) : iq_get(domain_, pubsub_, std::move(payload));
+    reply_.clear();
+    component_.send(*iq, this, 0);
+    if (!pump_until([&] { return !reply_.empty(); })) return "timeout";
+    return reply_;
+  }
+  template <class Done>
+  bool pump_until(Done done) {
+    const auto deadline = std::chrono::steady_clock::now() + 20s;
+    while (!done() && std::chrono::steady_clock::now() < deadline)
+      if (component_.recv(100'000) != gloox::ConnNoError) return false;
+    return done();
+  }
+  void onConnect() override { connected_ = true; }
+  void onDisconnect(gloox::ConnectionError) override {}
+  bool onTLSConnect(const gloox::CertInfo&) override { return true; }
+  bool handleIq(const gloox::IQ&) override { return false; }
+  void handleIqID(const gloox::IQ& iq, int) override {
+    if (iq.subtype() != gloox::IQ::Result) {
+      reply_ = "error: " + error_condition(iq);
+      return;
+    }
+    const auto* payload = iq.findExtension<RawPubsubOwner>(RawPubsubOwner::kType);
+    reply_ = payload && payload->raw() ? payload->raw()->xml() : "<empty-result/>";
+  }
+
+  const std::string domain_;
+  const std::string pubsub_;
+  gloox::Component component_;
+  bool connected_ = false;
+  std::string reply_;
+};
 
 // An agent's XMPP session: a gloox::Client on its own thread (every gloox call happens there).
 class AgentClient : gloox::ConnectionListener, gloox::MessageHandler, gloox::PresenceHandler,

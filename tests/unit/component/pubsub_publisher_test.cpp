@@ -110,10 +110,16 @@ TEST_F(PublisherTest, BootstrapCreatesThenGrantsMembersThenSubscribesEachNodeWit
   EXPECT_EQ(order.size(), 3u + 3u + 2u);
 }
 
-TEST_F(PublisherTest, AnExistingNodeIsFineAndTheBootstrapGoesOn) {
+TEST_F(PublisherTest, AnExistingNodeIsConfiguredAgainAndTheBootstrapGoesOn) {
   make();
   publisher->on_link_up();
   link.answer_all(IqOutcome{IqOutcome::Kind::Error, "conflict"});
+  publisher->pump();
+  ASSERT_FALSE(link.sent.empty());
+  // Someone may have changed the node since it was made: it gets the gateway's configuration back.
+  ASSERT_EQ(link.sent.size(), 3u);
+  for (const auto& sent : link.sent) EXPECT_EQ(sent.kind, "configure") << sent.node;
+  link.answer_all();
   publisher->pump();
   ASSERT_FALSE(link.sent.empty());
   EXPECT_EQ(link.sent.front().kind, "affiliations");
@@ -188,6 +194,59 @@ TEST_F(PublisherTest, RetriesAFailedPublishThenCountsItAsFailedAndMovesOn) {
   EXPECT_EQ(stats.publish_retries, static_cast<std::uint64_t>(options.max_attempts - 1));
   EXPECT_EQ(stats.publish_failures, 1u);
   EXPECT_EQ(stats.published, 1u);
+}
+
+// A node deleted while the link is up (Prosody answers a publish to it item-not-found): the node
+// is created, configured, its members granted and subscribed again, then the same update goes;
+// the node's next update waits behind it.
+TEST_F(PublisherTest, APublishToADeletedNodeRepairsTheNodeThenSendsTheSameUpdate) {
+  make();
+  bootstrap();
+  queue.push_one(note("/finesse/api/User/1", "a"));
+  queue.push_one(note("/finesse/api/User/1", "b"));
+  publisher->pump();
+  ASSERT_EQ(link.sent.size(), 1u);
+  const auto first_item = link.sent.front().item_id;
+  link.answer_all(IqOutcome{IqOutcome::Kind::Error, "item-not-found"});
+  std::vector<std::string> steps;
+  for (int turn = 0; turn < 10 && steps.size() < 4; ++turn) {
+    publisher->pump();
+    for (const auto& sent : link.sent) steps.push_back(sent.kind + " " + sent.node + " " + sent.text);
+    link.answer_all();
+  }
+  EXPECT_EQ(steps, (std::vector<std::string>{"create /finesse/api/User/1 ", "affiliations /finesse/api/User/1 ",
+                                             "subscriptions /finesse/api/User/1 ", "publish /finesse/api/User/1 a"}));
+  publisher->pump();
+  ASSERT_EQ(link.sent.size(), 1u);
+  EXPECT_EQ(link.sent.front().text, "b");
+  link.answer_all();
+  const auto stats = publisher->stats();
+  EXPECT_EQ(stats.node_repairs, 1u);
+  EXPECT_EQ(stats.published, 2u);
+  EXPECT_EQ(stats.publish_failures, 0u);
+  EXPECT_FALSE(first_item.empty());
+}
+
+// A repair that does not help (the node still cannot be found) is not repeated for the same
+// update: it is retried and then counted as failed, as any other error.
+TEST_F(PublisherTest, AnUpdateIsRepairedForAtMostOnce) {
+  make();
+  bootstrap();
+  queue.push_one(note("/finesse/api/User/1", "a"));
+  publisher->pump();
+  int publishes = 0;
+  for (int turn = 0; turn < 40 && !publisher->drained(); ++turn) {
+    for (const auto& sent : link.sent) publishes += sent.kind == "publish";
+    auto batch = std::move(link.sent);
+    link.sent.clear();
+    for (auto& sent : batch)
+      sent.reply(sent.kind == "publish" ? IqOutcome{IqOutcome::Kind::Error, "item-not-found"} : IqOutcome{});
+    publisher->pump();
+  }
+  EXPECT_TRUE(publisher->drained());
+  EXPECT_EQ(publishes, options.max_attempts);  // the repair's resend is one of the attempts
+  EXPECT_EQ(publisher->stats().node_repairs, 1u);
+  EXPECT_EQ(publisher->stats().publish_failures, 1u);
 }
 
 TEST_F(PublisherTest, OnLinkLossUnackedPublishesAreSentAgainAfterTheReconnect) {
