@@ -36,13 +36,12 @@ std::vector<std::string> team_readers(const config::Directory& directory, const 
 
 NodePlan plan_nodes(const config::Directory& directory, const std::string& domain) {
   NodePlan plan;
-  NodeSpec system_info{kSystemInfoNode, {}, {}, {}};
+  NodeSpec system_info{kSystemInfoNode, {}, {}, {}, true};
   for (const auto& user : directory.users()) {
     const auto jid = user_jid(user.id, domain);
     plan.user_jids.push_back(jid);
     plan.nodes.push_back(self_subscribed(user_node(user.id), jid));
     plan.nodes.push_back(self_subscribed(dialogs_node(user.id), jid));
-    system_info.members.push_back(jid);
     system_info.subscribers.push_back(jid);
   }
   for (const auto& team : directory.teams())

@@ -14,6 +14,8 @@ struct NodeSpec {
   std::vector<std::string> members;      // bare JIDs granted the 'member' affiliation (whitelist)
   std::vector<std::string> subscribers;  // bare JIDs the gateway subscribes as owner
   std::vector<std::string> owners;       // further owners: the peer node's component of a pair
+  // Open instead of whitelist: anyone on the server may read it, and nobody needs 'member'.
+  bool open_access = false;
   bool operator==(const NodeSpec&) const = default;
 };
 
@@ -31,7 +33,9 @@ inline constexpr const char* kSystemInfoNode = "/finesse/api/SystemInfo";
 // Every user: User/{id} and User/{id}/Dialogs, member+subscribed: the user.
 // Every team: Team/{id}/Users, members: its users, its supervisors and administrators, nobody subscribed
 //   (clients subscribe themselves, 7.1.2).
-// SystemInfo: every user member+subscribed.
+// SystemInfo: open (its content is no secret: any signed-in user reads it over REST), every user
+//   subscribed. Open, because granting 'member' to every user costs Prosody 0.12 a rewrite of the
+//   whole node per JID: 4 times the bootstrap time at 1,000 users (docs/decisions.md 56).
 NodePlan plan_nodes(const config::Directory& directory, const std::string& domain);
 
 // A primary/secondary pair publishes to the same nodes: the peer's component becomes an owner of

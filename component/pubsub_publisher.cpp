@@ -135,8 +135,8 @@ void PubsubPublisher::send_bootstrap(BootstrapOp op) {
   const auto& spec = plan_.nodes[op.node_index];
   std::unique_ptr<gloox::Tag> payload;
   switch (op.step) {
-    case Step::Create: payload = create_node_payload(spec.node); break;
-    case Step::Configure: payload = configure_node_payload(spec.node); break;
+    case Step::Create: payload = create_node_payload(spec.node, spec.open_access); break;
+    case Step::Configure: payload = configure_node_payload(spec.node, spec.open_access); break;
     case Step::Affiliate: {
       const auto member_chunks = chunk_count(spec.members.size(), options_.members_per_iq);
       payload = op.chunk < member_chunks

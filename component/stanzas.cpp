@@ -33,14 +33,14 @@ void add_field(gloox::Tag* form, const std::string& var, const std::string& valu
 // last-item replay on subscribe (a stale User state would be shown as current), no
 // retract/delete/config noise that the EventTunnel would try to parse as an Update.
 // `node`: set for the owner's configure of an existing node; empty inside a create.
-void add_node_config(gloox::Tag* pubsub, const std::string& node = {}) {
+void add_node_config(gloox::Tag* pubsub, bool open_access, const std::string& node = {}) {
   auto* configure = new gloox::Tag(pubsub, "configure");
   if (!node.empty()) configure->addAttribute("node", node);
   auto* form = new gloox::Tag(configure, "x");
   form->setXmlns("jabber:x:data");
   form->addAttribute("type", "submit");
   add_field(form, "FORM_TYPE", "http://jabber.org/protocol/pubsub#node_config", "hidden");
-  add_field(form, "pubsub#access_model", "whitelist");
+  add_field(form, "pubsub#access_model", open_access ? "open" : "whitelist");
   add_field(form, "pubsub#publish_model", "publishers");
   add_field(form, "pubsub#persist_items", "0");
   add_field(form, "pubsub#max_items", "1");
@@ -60,17 +60,17 @@ std::unique_ptr<gloox::Tag> pubsub_element(const char* ns) {
 
 }  // namespace
 
-std::unique_ptr<gloox::Tag> create_node_payload(const std::string& node) {
+std::unique_ptr<gloox::Tag> create_node_payload(const std::string& node, bool open_access) {
   auto pubsub = pubsub_element(kPubsubNs);
   auto* create = new gloox::Tag(pubsub.get(), "create");
   create->addAttribute("node", node);
-  add_node_config(pubsub.get());
+  add_node_config(pubsub.get(), open_access);
   return pubsub;
 }
 
-std::unique_ptr<gloox::Tag> configure_node_payload(const std::string& node) {
+std::unique_ptr<gloox::Tag> configure_node_payload(const std::string& node, bool open_access) {
   auto pubsub = pubsub_element(kPubsubOwnerNs);
-  add_node_config(pubsub.get(), node);
+  add_node_config(pubsub.get(), open_access, node);
   return pubsub;
 }
 

@@ -38,10 +38,10 @@ class PrebuiltPayload : public gloox::StanzaExtension {
 };
 
 // <pubsub><create node/><configure> whitelist, persist_items 0, max_items 1, no last item ...
-std::unique_ptr<gloox::Tag> create_node_payload(const std::string& node);
+std::unique_ptr<gloox::Tag> create_node_payload(const std::string& node, bool open_access = false);
 // The owner's configure of an existing node with the configuration a create sets: a node that
 // exists already (an earlier run, or someone changed it) gets the gateway's configuration back.
-std::unique_ptr<gloox::Tag> configure_node_payload(const std::string& node);
+std::unique_ptr<gloox::Tag> configure_node_payload(const std::string& node, bool open_access = false);
 // <pubsub#owner><affiliations node><affiliation jid affiliation='member'/>...
 std::unique_ptr<gloox::Tag> member_affiliations_payload(const std::string& node, const std::vector<std::string>& jids);
 // The same for one JID and any affiliation ('owner': the peer node of a pair).

@@ -26,6 +26,15 @@ std::string field_value(const pugi::xml_node& form, const char* var) {
   return form.find_child_by_attribute("field", "var", var).child("value").text().get();
 }
 
+TEST(Stanzas, AnOpenNodeIsCreatedAndConfiguredOpen) {
+  auto created = parse(iq_xml(create_node_payload("/finesse/api/SystemInfo", true)));
+  EXPECT_EQ(field_value(created.child("iq").child("pubsub").child("configure").child("x"), "pubsub#access_model"), "open");
+  auto configured = parse(iq_xml(configure_node_payload("/finesse/api/SystemInfo", true)));
+  auto configure = configured.child("iq").child("pubsub").child("configure");
+  EXPECT_STREQ(configure.attribute("node").value(), "/finesse/api/SystemInfo");
+  EXPECT_EQ(field_value(configure.child("x"), "pubsub#access_model"), "open");
+}
+
 TEST(Stanzas, CreateNodeIsOneSetFromTheComponentWithTheNodeConfig) {
   auto doc = parse(iq_xml(create_node_payload("/finesse/api/User/1001")));
   auto iq = doc.child("iq");
