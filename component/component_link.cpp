@@ -1,5 +1,6 @@
 #include "component/component_link.hpp"
 
+#include "component/raw_child.hpp"
 #include "component/stanzas.hpp"
 
 #include <gloox/component.h>
@@ -27,7 +28,11 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// "conflict", "item-not-found", ...: the first child of <error> other than <text>.
+std::shared_ptr<const gloox::Tag> owner_payload(const gloox::IQ& iq) {
+  const auto* raw = iq.findExtension<RawPubsubOwner>(RawPubsubOwner::kType);
+  if (!raw || !raw->raw()) return nullptr;
+  return std::shared_ptr<const gloox::Tag>(raw->raw()->clone());
+}
 
 }  // namespace
 
@@ -128,6 +133,7 @@ bool ComponentLink::connect_once(std::string& failure) {
   component_->registerSubscriptionHandler(this);
   component_->registerMessageHandler(this);
   component_->registerStanzaExtension(new gloox::PubSub::Event());
+  component_->registerStanzaExtension(new RawPubsubOwner());
   // gloox answers pings itself, but without 'from', which ejabberd punishes by closing the
   // stream (NOTES.md): answer them here.
   component_->removeIqHandler(component_.get(), gloox::ExtPing);
@@ -276,7 +282,7 @@ void ComponentLink::handleIqID(const gloox::IQ& iq, int context) {
   auto on_reply = std::move(it->second.on_reply);
   pending_.erase(it);
   if (iq.subtype() == gloox::IQ::Result)
-    on_reply(IqOutcome{IqOutcome::Kind::Result, {}});
+    on_reply(IqOutcome{IqOutcome::Kind::Result, {}, owner_payload(iq)});
   else
     on_reply(IqOutcome{IqOutcome::Kind::Error, error_condition(iq)});
 }

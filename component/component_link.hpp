@@ -10,6 +10,7 @@
 #include <gloox/messagehandler.h>
 #include <gloox/presencehandler.h>
 #include <gloox/subscriptionhandler.h>
+#include <gloox/tag.h>
 
 #include <atomic>
 #include <chrono>
@@ -48,6 +49,8 @@ struct IqOutcome {
   enum class Kind { Result, Error, Timeout };
   Kind kind = Kind::Result;
   std::string condition;  // the stanza error condition (e.g. "conflict"), or "timeout"
+  // A result's <pubsub xmlns='...#owner'> child, when it has one (affiliations, subscriptions).
+  std::shared_ptr<const gloox::Tag> payload = nullptr;
   bool ok() const { return kind == Kind::Result; }
 };
 using IqCallback = std::function<void(const IqOutcome&)>;

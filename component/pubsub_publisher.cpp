@@ -3,7 +3,10 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <cctype>
+#include <initializer_list>
 #include <random>
+#include <set>
 
 #include "component/stanzas.hpp"
 
@@ -25,9 +28,35 @@ const char* step_name(int step) {
   switch (step) {
     case 0: return "create";
     case 1: return "configure";
-    case 2: return "member affiliations";
+    case 2: return "reading affiliations";
+    case 3: return "reading subscriptions";
+    case 4: return "member affiliations";
     default: return "owner subscriptions";
   }
+}
+
+std::string lowercase(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+  return text;
+}
+
+// The JIDs that a pubsub#owner list reply (<affiliations> or <subscriptions>) names with one of
+// `states` in `attribute`, lowercased as servers normalise them.
+std::set<std::string> listed_jids(const gloox::Tag* pubsub, const char* list, const char* attribute,
+                                  std::initializer_list<const char*> states) {
+  std::set<std::string> jids;
+  const auto* listing = pubsub ? pubsub->findChild(list) : nullptr;
+  if (!listing) return jids;
+  for (const auto* entry : listing->children()) {
+    const auto& state = entry->findAttribute(attribute);
+    for (const char* wanted : states)
+      if (state == wanted) jids.insert(lowercase(entry->findAttribute("jid")));
+  }
+  return jids;
+}
+
+void drop_listed(std::vector<std::string>& jids, const std::set<std::string>& present) {
+  std::erase_if(jids, [&](const std::string& jid) { return present.count(lowercase(jid)) > 0; });
 }
 
 // Item ids must not repeat across restarts of the gateway either (a server may keep the last
@@ -81,6 +110,8 @@ void PubsubPublisher::on_link_up() {
   bootstrap_outstanding_ = 0;
   affiliations_left_.assign(plan_.nodes.size(), 0);
   subscriptions_left_.assign(plan_.nodes.size(), 0);
+  work_.assign(plan_.nodes.size(), {});
+  for (std::size_t i = 0; i < plan_.nodes.size(); ++i) reset_work(i);
   bootstrap_started_ = Clock::now();
   for (std::size_t i = 0; i < plan_.nodes.size(); ++i) bootstrap_ops_.push_back({i, Step::Create, 0, 1});
   pump();
@@ -137,22 +168,27 @@ void PubsubPublisher::send_bootstrap(BootstrapOp op) {
   switch (op.step) {
     case Step::Create: payload = create_node_payload(spec.node, spec.open_access); break;
     case Step::Configure: payload = configure_node_payload(spec.node, spec.open_access); break;
+    case Step::ReadAffiliations: payload = owner_list_payload(spec.node, "affiliations"); break;
+    case Step::ReadSubscriptions: payload = owner_list_payload(spec.node, "subscriptions"); break;
     case Step::Affiliate: {
-      const auto member_chunks = chunk_count(spec.members.size(), options_.members_per_iq);
+      const auto& work = work_[op.node_index];
+      const auto member_chunks = chunk_count(work.members.size(), options_.members_per_iq);
       payload = op.chunk < member_chunks
-                    ? member_affiliations_payload(spec.node, chunk_of(spec.members, op.chunk, options_.members_per_iq))
-                    : affiliation_payload(spec.node, spec.owners[op.chunk - member_chunks], "owner");
+                    ? member_affiliations_payload(spec.node, chunk_of(work.members, op.chunk, options_.members_per_iq))
+                    : affiliation_payload(spec.node, work.owners[op.chunk - member_chunks], "owner");
       break;
     }
     case Step::Subscribe:
-      payload = owner_subscriptions_payload(spec.node, chunk_of(spec.subscribers, op.chunk, options_.members_per_iq));
+      payload = owner_subscriptions_payload(spec.node,
+                                            chunk_of(work_[op.node_index].subscribers, op.chunk, options_.members_per_iq));
       break;
   }
+  const bool read = op.step == Step::ReadAffiliations || op.step == Step::ReadSubscriptions;
   ++outstanding_;
   ++bootstrap_outstanding_;
   const auto epoch = epoch_;
   link_.send_iq(
-      pubsub_set(from_, pubsub_, std::move(payload)),
+      read ? iq_get(from_, pubsub_, std::move(payload)) : pubsub_set(from_, pubsub_, std::move(payload)),
       [this, op, epoch](const IqOutcome& outcome) {
         if (epoch != epoch_) return;
         --outstanding_;
@@ -163,10 +199,10 @@ void PubsubPublisher::send_bootstrap(BootstrapOp op) {
 }
 
 void PubsubPublisher::queue_chunks(std::size_t node_index, Step step) {
-  const auto& spec = plan_.nodes[node_index];
-  const auto& jids = step == Step::Affiliate ? spec.members : spec.subscribers;
+  const auto& work = work_[node_index];
+  const auto& jids = step == Step::Affiliate ? work.members : work.subscribers;
   // Owners (a pair's peer) go one per request after the member chunks.
-  const auto chunks = chunk_count(jids.size(), options_.members_per_iq) + (step == Step::Affiliate ? spec.owners.size() : 0);
+  const auto chunks = chunk_count(jids.size(), options_.members_per_iq) + (step == Step::Affiliate ? work.owners.size() : 0);
   (step == Step::Affiliate ? affiliations_left_ : subscriptions_left_)[node_index] = chunks;
   // Next steps go to the front: finishing nodes beats starting new ones (clients of finished
   // nodes are served sooner, and the ops list stays short).
@@ -180,8 +216,28 @@ void PubsubPublisher::queue_first_step(std::size_t node_index, Step step) {
   bootstrap_ops_.push_front({node_index, step, 0, 1});
 }
 
+void PubsubPublisher::reset_work(std::size_t node_index) {
+  const auto& spec = plan_.nodes[node_index];
+  work_[node_index] = NodeWork{spec.members, spec.owners, spec.subscribers, 0};
+}
+
+// A list that cannot be read leaves the plan's list in place: everything is set, as before.
+void PubsubPublisher::on_read_reply(const BootstrapOp& op, const IqOutcome& outcome) {
+  auto& work = work_[op.node_index];
+  if (outcome.ok() && op.step == Step::ReadAffiliations) {
+    drop_listed(work.members, listed_jids(outcome.payload.get(), "affiliations", "affiliation",
+                                          {"member", "publisher", "owner"}));
+    drop_listed(work.owners, listed_jids(outcome.payload.get(), "affiliations", "affiliation", {"owner"}));
+  } else if (outcome.ok()) {
+    drop_listed(work.subscribers,
+                listed_jids(outcome.payload.get(), "subscriptions", "subscription", {"subscribed"}));
+  }
+  if (--work.reads_left == 0) queue_chunks(op.node_index, Step::Affiliate);
+}
+
 void PubsubPublisher::on_bootstrap_reply(BootstrapOp op, const IqOutcome& outcome) {
   const auto& node = plan_.nodes[op.node_index].node;
+  if (op.step == Step::ReadAffiliations || op.step == Step::ReadSubscriptions) return on_read_reply(op, outcome);
   const bool exists_already = op.step == Step::Create && outcome.condition == "conflict";
   if (!outcome.ok() && !exists_already) {
     if (outcome.kind == IqOutcome::Kind::Timeout && op.attempt < options_.max_attempts) {
@@ -198,7 +254,13 @@ void PubsubPublisher::on_bootstrap_reply(BootstrapOp op, const IqOutcome& outcom
       if (exists_already) queue_first_step(op.node_index, Step::Configure);
       else queue_chunks(op.node_index, Step::Affiliate);
       break;
-    case Step::Configure: queue_chunks(op.node_index, Step::Affiliate); break;
+    case Step::Configure:
+      work_[op.node_index].reads_left = 2;
+      queue_first_step(op.node_index, Step::ReadSubscriptions);
+      queue_first_step(op.node_index, Step::ReadAffiliations);
+      break;
+    case Step::ReadAffiliations:
+    case Step::ReadSubscriptions: break;  // on_read_reply()
     case Step::Affiliate:
       if (--affiliations_left_[op.node_index] == 0) queue_chunks(op.node_index, Step::Subscribe);
       break;
@@ -221,6 +283,7 @@ bool PubsubPublisher::start_repair(const std::string& node, InFlight& flight) {
   if (index == node_index_.end() || flight.repaired) return false;
   flight.repaired = true;
   flight.waiting_repair = true;
+  reset_work(index->second);
   spdlog::warn("xmpp publish to {}: the node is gone; creating it again", node);
   bootstrap_ops_.push_back({index->second, Step::Create, 0, 1});
   std::lock_guard lock(stats_mutex_);

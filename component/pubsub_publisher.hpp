@@ -14,6 +14,9 @@
 // On (re)connect, in this order, pipelined within the same window:
 //   1. create+configure every node of the plan; a node that exists already (conflict) is
 //      configured again, so a node changed by someone else gets the gateway's configuration back,
+//      and its affiliations and subscriptions are read, so that steps 2 and 3 set only what is
+//      missing (after a reconnect to a server that kept its nodes: nothing; Prosody 0.12 rewrites
+//      the whole node for every JID set, so re-setting 2,000 SystemInfo subscriptions took minutes),
 //   2. grant 'member' to the node's JIDs (Prosody refuses owner-set subscriptions on whitelist nodes
 //      to non-members), in chunks of members_per_iq,
 //   3. set the owner subscriptions, in chunks,
@@ -112,7 +115,14 @@ class PubsubPublisher {
   bool own_item(std::string_view item_id) const { return item_id.starts_with(item_prefix_); }
 
  private:
-  enum class Step { Create, Configure, Affiliate, Subscribe };
+  enum class Step { Create, Configure, ReadAffiliations, ReadSubscriptions, Affiliate, Subscribe };
+  // What steps 2 and 3 still have to set on a node: the plan's lists, less what the server has.
+  struct NodeWork {
+    std::vector<std::string> members;
+    std::vector<std::string> owners;
+    std::vector<std::string> subscribers;
+    int reads_left = 0;
+  };
   struct BootstrapOp {
     std::size_t node_index;
     Step step;
@@ -134,6 +144,8 @@ class PubsubPublisher {
   void on_bootstrap_reply(BootstrapOp op, const IqOutcome& outcome);
   void queue_chunks(std::size_t node_index, Step step);
   void queue_first_step(std::size_t node_index, Step step);
+  void reset_work(std::size_t node_index);
+  void on_read_reply(const BootstrapOp& op, const IqOutcome& outcome);
   // Every step of the node has been answered: a publish waiting for the repair goes again.
   void on_node_established(std::size_t node_index);
   bool start_repair(const std::string& node, InFlight& flight);
@@ -158,6 +170,7 @@ class PubsubPublisher {
   bool bootstrapping_ = true;
   std::deque<BootstrapOp> bootstrap_ops_;
   std::size_t bootstrap_outstanding_ = 0;
+  std::vector<NodeWork> work_;                   // per node
   std::vector<std::size_t> affiliations_left_;   // per node: chunks not yet answered
   std::vector<std::size_t> subscriptions_left_;  // per node: chunks not yet answered
   std::unordered_map<std::string, std::size_t> node_index_;  // plan_ position by node name

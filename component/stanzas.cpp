@@ -68,6 +68,13 @@ std::unique_ptr<gloox::Tag> create_node_payload(const std::string& node, bool op
   return pubsub;
 }
 
+std::unique_ptr<gloox::Tag> owner_list_payload(const std::string& node, const char* list) {
+  auto pubsub = pubsub_element(kPubsubOwnerNs);
+  auto* element = new gloox::Tag(pubsub.get(), list);
+  element->addAttribute("node", node);
+  return pubsub;
+}
+
 std::unique_ptr<gloox::Tag> configure_node_payload(const std::string& node, bool open_access) {
   auto pubsub = pubsub_element(kPubsubOwnerNs);
   add_node_config(pubsub.get(), open_access, node);

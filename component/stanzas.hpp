@@ -42,6 +42,9 @@ std::unique_ptr<gloox::Tag> create_node_payload(const std::string& node, bool op
 // The owner's configure of an existing node with the configuration a create sets: a node that
 // exists already (an earlier run, or someone changed it) gets the gateway's configuration back.
 std::unique_ptr<gloox::Tag> configure_node_payload(const std::string& node, bool open_access = false);
+// <pubsub#owner><affiliations node/> or <subscriptions node/>, for an <iq type='get'>: the lists
+// a bootstrap reads so that it sets only what is missing.
+std::unique_ptr<gloox::Tag> owner_list_payload(const std::string& node, const char* list);
 // <pubsub#owner><affiliations node><affiliation jid affiliation='member'/>...
 std::unique_ptr<gloox::Tag> member_affiliations_payload(const std::string& node, const std::vector<std::string>& jids);
 // The same for one JID and any affiliation ('owner': the peer node of a pair).

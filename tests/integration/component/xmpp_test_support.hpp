@@ -39,6 +39,7 @@
 #error "FGW_SOURCE_DIR must point at the source tree"
 #endif
 
+#include "component/raw_child.hpp"
 #include "component/stanzas.hpp"
 
 namespace fgw::component::itest {
@@ -135,29 +136,8 @@ struct PresenceSeen {
   std::chrono::steady_clock::time_point received;
 };
 
-// Keeps a raw child element that gloox would otherwise drop (a stanza keeps only the extensions
-// gloox knows): the <event xmlns=pubsub#event> of a message, the <pubsub#owner> reply of an IQ.
-template <int kTypeId, const char* kFilter>
-class RawChild : public gloox::StanzaExtension {
- public:
-  static constexpr int kType = kTypeId;
-  explicit RawChild(const gloox::Tag* tag = nullptr) : gloox::StanzaExtension(kType), tag_(tag ? tag->clone() : nullptr) {}
-  const std::string& filterString() const override {
-    static const std::string filter = kFilter;
-    return filter;
-  }
-  gloox::StanzaExtension* newInstance(const gloox::Tag* tag) const override { return new RawChild(tag); }
-  gloox::Tag* tag() const override { return tag_ ? tag_->clone() : nullptr; }
-  gloox::StanzaExtension* clone() const override { return new RawChild(tag_.get()); }
-  const gloox::Tag* raw() const { return tag_.get(); }
-
- private:
-  std::unique_ptr<gloox::Tag> tag_;
-};
 inline constexpr char kPubsubEventFilter[] = "/message/event[@xmlns='http://jabber.org/protocol/pubsub#event']";
 using RawPubsubEvent = RawChild<gloox::ExtUser + 115, kPubsubEventFilter>;
-inline constexpr char kPubsubOwnerFilter[] = "/iq/pubsub[@xmlns='http://jabber.org/protocol/pubsub#owner']";
-using RawPubsubOwner = RawChild<gloox::ExtUser + 116, kPubsubOwnerFilter>;
 
 // textContent as a DOM gives it, for the shapes seen here (text, or elements holding text): the
 // element's own cdata, then its children's. (gloox hides the interleaving of text and elements.)
