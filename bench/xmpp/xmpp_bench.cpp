@@ -66,6 +66,7 @@
 #include <gloox/messagehandler.h>
 #include <gloox/tag.h>
 
+#include "component/raw_child.hpp"
 #include "component/stanzas.hpp"
 #include "config/daemon_config.hpp"
 #include "gateway/daemon/daemon.hpp"
@@ -341,22 +342,8 @@ class CaptureSink : public spdlog::sinks::base_sink<std::mutex> {
 // ---------------------------------------------------------------------------------------------
 // Receiving side: one gloox::Client per sampled agent, on its own thread.
 
-class RawPubsubEvent : public gloox::StanzaExtension {
- public:
-  static constexpr int kType = gloox::ExtUser + 215;
-  explicit RawPubsubEvent(const gloox::Tag* tag = nullptr) : gloox::StanzaExtension(kType), tag_(tag ? tag->clone() : nullptr) {}
-  const std::string& filterString() const override {
-    static const std::string filter = "/message/event[@xmlns='http://jabber.org/protocol/pubsub#event']";
-    return filter;
-  }
-  gloox::StanzaExtension* newInstance(const gloox::Tag* tag) const override { return new RawPubsubEvent(tag); }
-  gloox::Tag* tag() const override { return tag_ ? tag_->clone() : nullptr; }
-  gloox::StanzaExtension* clone() const override { return new RawPubsubEvent(tag_.get()); }
-  const gloox::Tag* raw() const { return tag_.get(); }
-
- private:
-  std::unique_ptr<gloox::Tag> tag_;
-};
+constexpr char kPubsubEventFilter[] = "/message/event[@xmlns='http://jabber.org/protocol/pubsub#event']";
+using RawPubsubEvent = fgw::component::RawChild<gloox::ExtUser + 215, kPubsubEventFilter>;
 
 std::string text_content(const gloox::Tag* tag) {
   std::string out = tag->cdata();

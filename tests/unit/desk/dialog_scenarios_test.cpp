@@ -238,17 +238,27 @@ V dialog_step(LiveModel& model, const cti::Message& message) {
   return read_dialogs(dialogs);
 }
 
+// The inbound table up to "Agent answers call": 1001 talks to the outside caller on kCall.
+void talking_to_outside_caller(LiveModel& model) {
+  step(model, begin_call(kCall, kCaller, CallType::AcdIn));
+  step(model, delivered(kCall, kCaller, "1001"));
+  step(model, established(kCall, kCaller, "1001"));
+}
+
+// Then "Caller drops call" up to "Call is cleared", without END_CALL.
+void caller_hung_up(LiveModel& model) {
+  talking_to_outside_caller(model);
+  step(model, connection_cleared(kCall, kCaller));
+  step(model, connection_cleared(kCall, "1001"));
+  step(model, cleared(kCall));
+}
+
 // 5.4.3 WRAP_UP, under a CTI Server that keeps the call until the agent's wrap-up ends
 // (finesse-ctisim --wrap-up-keeps-call): after CALL_CLEARED the agent goes to WORK_READY and is a
 // WRAP_UP participant who may still set call data; END_CALL then deletes the dialog.
 TEST(WrapUp, TheAgentWrapsUpOnACallThatCtiKeeps) {
   auto model = model_with_signed_in({"1001"});
-  step(model, begin_call(kCall, kCaller, CallType::AcdIn));
-  step(model, delivered(kCall, kCaller, "1001"));
-  step(model, established(kCall, kCaller, "1001"));
-  step(model, connection_cleared(kCall, kCaller));
-  step(model, connection_cleared(kCall, "1001"));
-  step(model, cleared(kCall));
+  caller_hung_up(model);
   EXPECT_EQ(dialog_step(model, agent_state("1001", cti::AgentState::WorkReady)),
             (V{expect("1001", "PUT", kCall, "DROPPED", {dropped(kCaller), wrapping_up("1001")})}));
   EXPECT_EQ(model.state().users.at("1001").status.state, "WORK_READY");
@@ -269,12 +279,7 @@ TEST(WrapUp, TheAgentWrapsUpOnACallThatCtiKeeps) {
 // there is no call left to wrap up on: the 5.4.4 inbound sequence is unchanged.
 TEST(WrapUp, NothingToWrapUpWhenTheCallHasEnded) {
   auto model = model_with_signed_in({"1001"});
-  step(model, begin_call(kCall, kCaller, CallType::AcdIn));
-  step(model, delivered(kCall, kCaller, "1001"));
-  step(model, established(kCall, kCaller, "1001"));
-  step(model, connection_cleared(kCall, kCaller));
-  step(model, connection_cleared(kCall, "1001"));
-  step(model, cleared(kCall));
+  caller_hung_up(model);
   step(model, end_call(kCall));
   EXPECT_EQ(dialog_step(model, agent_state("1001", cti::AgentState::WorkNotReady)), V{});
 }
@@ -282,9 +287,7 @@ TEST(WrapUp, NothingToWrapUpWhenTheCallHasEnded) {
 // A leg that clears while its agent is already in WORK goes straight to WRAP_UP.
 TEST(WrapUp, ALegClearingDuringWorkIsWrapUpAtOnce) {
   auto model = model_with_signed_in({"1001"});
-  step(model, begin_call(kCall, kCaller, CallType::AcdIn));
-  step(model, delivered(kCall, kCaller, "1001"));
-  step(model, established(kCall, kCaller, "1001"));
+  talking_to_outside_caller(model);
   model.apply(agent_state("1001", cti::AgentState::WorkNotReady));
   EXPECT_EQ(step(model, connection_cleared(kCall, "1001")),
             (V{expect("1001", "PUT", kCall, "ACTIVE", {active(kCaller), wrapping_up("1001")})}));
