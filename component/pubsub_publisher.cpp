@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <cctype>
 #include <initializer_list>
+#include <map>
 #include <random>
-#include <set>
 
 #include "component/stanzas.hpp"
 
@@ -40,23 +40,25 @@ std::string lowercase(std::string text) {
   return text;
 }
 
-// The JIDs that a pubsub#owner list reply (<affiliations> or <subscriptions>) names with one of
-// `states` in `attribute`, lowercased as servers normalise them.
-std::set<std::string> listed_jids(const gloox::Tag* pubsub, const char* list, const char* attribute,
-                                  std::initializer_list<const char*> states) {
-  std::set<std::string> jids;
+// Each JID that a pubsub#owner list reply (<affiliations> or <subscriptions>) names, lowercased as
+// servers normalise them, with its `attribute` (the affiliation or the subscription state).
+std::map<std::string, std::string> listed_states(const gloox::Tag* pubsub, const char* list, const char* attribute) {
+  std::map<std::string, std::string> states;
   const auto* listing = pubsub ? pubsub->findChild(list) : nullptr;
-  if (!listing) return jids;
-  for (const auto* entry : listing->children()) {
-    const auto& state = entry->findAttribute(attribute);
-    for (const char* wanted : states)
-      if (state == wanted) jids.insert(lowercase(entry->findAttribute("jid")));
-  }
-  return jids;
+  if (!listing) return states;
+  for (const auto* entry : listing->children())
+    states[lowercase(entry->findAttribute("jid"))] = entry->findAttribute(attribute);
+  return states;
 }
 
-void drop_listed(std::vector<std::string>& jids, const std::set<std::string>& present) {
-  std::erase_if(jids, [&](const std::string& jid) { return present.count(lowercase(jid)) > 0; });
+// Removes from `jids` those listed with one of `states`: the server has them already.
+void drop_listed(std::vector<std::string>& jids, const std::map<std::string, std::string>& listed,
+                 std::initializer_list<const char*> states) {
+  std::erase_if(jids, [&](const std::string& jid) {
+    const auto it = listed.find(lowercase(jid));
+    return it != listed.end() &&
+           std::any_of(states.begin(), states.end(), [&](const char* state) { return it->second == state; });
+  });
 }
 
 // Item ids must not repeat across restarts of the gateway either (a server may keep the last
@@ -110,7 +112,7 @@ void PubsubPublisher::on_link_up() {
   bootstrap_outstanding_ = 0;
   affiliations_left_.assign(plan_.nodes.size(), 0);
   subscriptions_left_.assign(plan_.nodes.size(), 0);
-  work_.assign(plan_.nodes.size(), {});
+  work_.resize(plan_.nodes.size());
   for (std::size_t i = 0; i < plan_.nodes.size(); ++i) reset_work(i);
   bootstrap_started_ = Clock::now();
   for (std::size_t i = 0; i < plan_.nodes.size(); ++i) bootstrap_ops_.push_back({i, Step::Create, 0, 1});
@@ -225,12 +227,12 @@ void PubsubPublisher::reset_work(std::size_t node_index) {
 void PubsubPublisher::on_read_reply(const BootstrapOp& op, const IqOutcome& outcome) {
   auto& work = work_[op.node_index];
   if (outcome.ok() && op.step == Step::ReadAffiliations) {
-    drop_listed(work.members, listed_jids(outcome.payload.get(), "affiliations", "affiliation",
-                                          {"member", "publisher", "owner"}));
-    drop_listed(work.owners, listed_jids(outcome.payload.get(), "affiliations", "affiliation", {"owner"}));
+    const auto affiliations = listed_states(outcome.payload.get(), "affiliations", "affiliation");
+    drop_listed(work.members, affiliations, {"member", "publisher", "owner"});
+    drop_listed(work.owners, affiliations, {"owner"});
   } else if (outcome.ok()) {
-    drop_listed(work.subscribers,
-                listed_jids(outcome.payload.get(), "subscriptions", "subscription", {"subscribed"}));
+    drop_listed(work.subscribers, listed_states(outcome.payload.get(), "subscriptions", "subscription"),
+                {"subscribed"});
   }
   if (--work.reads_left == 0) queue_chunks(op.node_index, Step::Affiliate);
 }
